@@ -1,0 +1,5 @@
+"""``python -m attrlint``."""
+
+from attrlint.cli import run
+
+run()

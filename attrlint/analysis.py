@@ -1,0 +1,148 @@
+"""Per-document analysis shared by every rule: sentences, quotations, attribution, figures.
+
+Each part is computed on first use and cached on the document, so a run of the
+repeated-content rules alone never pays for attribution, and a run of every rule pays
+for each part once.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import regex
+
+from attrlint import lexicon
+
+if TYPE_CHECKING:
+    from attrlint.attribution import Attribution
+    from attrlint.config import AttributionOptions
+    from attrlint.document import Document
+    from attrlint.numbers import Figure
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence in prose offsets, and the index of its block."""
+
+    start: int
+    end: int
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation in prose offsets (marks included)."""
+
+    start: int
+    end: int
+    block: int
+
+
+_BOUNDARY = regex.compile(
+    r"""(?<=[.!?…])["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\d])"""
+)
+_WORD_BEFORE = regex.compile(r"([\w.]+)[.!?…]?$")
+_QUOTE_MARK = regex.compile(r"[\"“”]|(?<!\w)‘|’(?!\w)")
+
+
+def _split(prose: str, start: int, end: int, abbreviations: frozenset[str]) -> list[int]:
+    """Sentence start offsets inside one block."""
+    cuts = [start]
+    for match in _BOUNDARY.finditer(prose, start, end):
+        head = prose[max(cuts[-1], match.start() - 24):match.start()].rstrip("\"'”’)]")
+        word = _WORD_BEFORE.search(head)
+        if word:
+            token = word.group(1).rstrip(".").lower()
+            if token in abbreviations or (len(token) == 1 and token.isalpha()):
+                continue
+        cuts.append(match.end())
+    return cuts
+
+
+class Analysis:
+    """Sentences, quotations, attribution and figures of one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.options: AttributionOptions | None = None
+
+    def configure(self, options: AttributionOptions) -> None:
+        """Set the lexicon changes the attribution analysis uses (before first use)."""
+        if "attribution" not in self.__dict__:
+            self.options = options
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Every sentence of every block, in order."""
+        abbreviations = frozenset(lexicon.load("abbreviations"))
+        prose = self.doc.prose
+        out: list[Sentence] = []
+        for index, block in enumerate(self.doc.blocks):
+            cuts = _split(prose, block.start, block.end, abbreviations)
+            cuts.append(block.end)
+            for a, b in zip(cuts, cuts[1:]):
+                while b > a and prose[b - 1].isspace():
+                    b -= 1
+                if b > a:
+                    out.append(Sentence(a, b, index))
+        return tuple(out)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence holding a prose offset (the nearest one before it)."""
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    @cached_property
+    def quotes(self) -> tuple[Quote, ...]:
+        """Direct quotations; one left open at the end of a block closes there."""
+        prose = self.doc.prose
+        out: list[Quote] = []
+        for index, block in enumerate(self.doc.blocks):
+            opened = -1
+            curly = False
+            for match in _QUOTE_MARK.finditer(prose, block.start, block.end):
+                mark = match.group()
+                pos = match.start()
+                if opened < 0:
+                    if mark in "”’":
+                        continue
+                    opened, curly = pos, mark in "“‘"
+                elif (mark in "”’") or (mark == '"' and not curly):
+                    out.append(Quote(opened, pos + 1, index))
+                    opened = -1
+                elif curly and mark in "“‘":
+                    opened = pos
+            if opened >= 0 and block.end - opened > 1:
+                out.append(Quote(opened, block.end, index))
+        return tuple(out)
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The quotation that holds a prose offset, if any."""
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        if i >= 0 and self.quotes[i].start <= offset < self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+    @cached_property
+    def attribution(self) -> Attribution:
+        """Attribution frames of every sentence and the speakers of quotations."""
+        from attrlint.attribution import Attribution
+
+        return Attribution(self)
+
+    @cached_property
+    def figures(self) -> tuple[Figure, ...]:
+        """Every figure that is a claim (years, dates, ages, identifiers left out)."""
+        from attrlint.numbers import find_figures
+
+        return find_figures(self)

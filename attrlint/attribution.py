@@ -1,0 +1,491 @@
+"""Who says so? Attribution frames for every sentence, computed once per document.
+
+A frame is a cue ("said", "according to", "data show", "reportedly") with the span of its
+source and the kind of source:
+
+- ``named``: a person with a name, a named institution, outlet or document, an institution
+  speaking ("police said", "hospital officials said"), or a person the story introduced
+  ("the farmer said");
+- ``unnamed``: an unidentifiable individual or official ("officials", "a senior official",
+  "people familiar with the matter");
+- ``vague``: a faceless group, unnamed media or an unnamed document ("experts", "critics",
+  "reports", "a study");
+- ``agentless``: no source at all ("reportedly", "it is believed", "is thought to");
+- ``pronoun``: "she said", "they told reporters", resolved to the kind of the source the
+  story introduced before it (``resolved``).
+
+Quotations get a speaker (the nearest frame outside the quote in the same or an adjacent
+sentence), and each block records whether it gives a reason for anonymity.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Literal
+
+import regex
+
+from attrlint import lexicon
+
+if TYPE_CHECKING:
+    from attrlint.analysis import Analysis, Quote
+    from attrlint.config import AttributionOptions
+
+SourceKind = Literal["named", "unnamed", "vague", "agentless", "pronoun"]
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One attribution: cue and source spans in prose offsets, and the source's kind."""
+
+    sentence: int
+    cue_start: int
+    cue_end: int
+    source_start: int
+    source_end: int
+    kind: SourceKind
+    resolved: SourceKind
+    in_quote: bool
+
+    @property
+    def start(self) -> int:
+        """Start of the whole frame (source and cue)."""
+        return min(self.cue_start, self.source_start)
+
+    @property
+    def end(self) -> int:
+        """End of the whole frame."""
+        return max(self.cue_end, self.source_end)
+
+
+_SPEECH = (
+    r"said|says|say|saying|told|tells|added|adds|wrote|writes|stated|states|announced"
+    r"|testified|estimated|claimed|warned|warns|warn|noted|explained|insisted|insists"
+    r"|argued|argues|argue|confirmed|confirms|denied|denies|predicted|predict|predicts"
+    r"|believe|believes|believed|think|thinks|feared|fear|acknowledged|admitted|alleged|allege"
+    r"|alleges|asserted|conceded|contend|contends|contended|maintain|maintains|maintained"
+    r"|recalled|replied|reiterated|stressed|emphasi[sz]ed|disclosed|revealed|reported"
+    r"|calculated|concluded|cautioned|suggested|suggest|suggests|complained|countered|declared"
+    r"|described|accused|blamed|agreed|forecast|projected|signalled|signaled|hinted|indicated"
+    r"|indicate|indicates|showed|show|shows|shown|found|find|finds|put|puts|reports|report"
+)
+# Cues whose subject must be a document or data ("the survey found"), not any noun.
+_DATA_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds",
+                        "suggest", "suggests", "suggested", "indicate", "indicates", "indicated",
+                        "put", "puts", "revealed", "concluded", "estimated", "projected",
+                        "forecast", "report", "reports"})
+_CUE = regex.compile(
+    rf"\b(?:(?P<according>according\s+to|quoted\s+by|cited\s+by)|(?P<verb>{_SPEECH}))\b",
+    regex.IGNORECASE,
+)
+_AUXILIARY = regex.compile(
+    r"(?:\s+(?:has|have|had|would|will|also|later|previously|further|separately|repeatedly"
+    r"|long|have\s+long|widely|privately|publicly|earlier|now|recently|already|often"
+    r"|on\s+\w+day|last\s+\w+|this\s+\w+|do|does|did|not|n't|may|might|could|can|should"
+    r"|must|been|had\s+been|generally|still|too|once|all|both))+$",
+    regex.IGNORECASE,
+)
+_CLAUSE_BREAK = regex.compile(
+    r"""[;:—–(\[]|["“”]|\s-\s|\b(?:and|but|while|as|because|although|though|after|before"""
+    r"""|when|so|that|if|since|whereas|whether|which|who|where|than|or|nor|yet|until|unless"""
+    r"""|said|says)\b""",
+    regex.IGNORECASE,
+)
+_AFTER_END = regex.compile(r"[,.;:!?—–()\[\]\"“”]|\s(?:that|on|in|last|this|when|after|as|who"
+                           r"|because|and|but)\s", regex.IGNORECASE)
+_PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)?$",
+                         regex.IGNORECASE)
+_PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
+_WORD = regex.compile(r"[\w'’.&-]+")
+_NAME_PART = regex.compile(r"^[\p{Lu}][\p{L}'’.&-]*$")
+_REASON = regex.compile(
+    r"(?:not|n't)\s+(?:been\s+)?(?:authori[sz]ed|permitted|allowed|cleared|entitled|empowered)"
+    r"\s+to|for\s+fear\s+of|fear(?:ing|ed)?\s+(?:reprisals?|retaliation|for\s+(?:their|his|her))"
+    r"|to\s+protect\s+(?:their|his|her|the)\b|(?:anonymity|anonymous|named|identified|unnamed)"
+    r"[^.;]{0,60}?\b(?:because|since|citing|as\s+(?:they|he|she|the))\b"
+    r"|because\s+of\s+the\s+(?:sensitivity|confidential)|citing\s+(?:company\s+)?policy"
+    r"|because\s+(?:they|he|she)\s+(?:was|were|is|are)\s+not"
+    r"|(?:were|was|is|are)\s+not\s+(?:authori[sz]ed|permitted|allowed)",
+    regex.IGNORECASE,
+)
+_STARTERS = frozenset({
+    "a", "an", "the", "but", "and", "yet", "so", "some", "many", "most", "however", "in", "on",
+    "at", "for", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "its",
+    "his", "her", "their", "our", "one", "two", "three", "four", "five", "several", "other",
+    "others", "meanwhile", "still", "also", "now", "then", "when", "while", "after", "before",
+    "if", "as", "both", "all", "no", "not", "there", "what", "why", "how", "senior", "top",
+    "local", "state", "federal", "government", "western", "former",
+})
+
+
+@dataclass(frozen=True)
+class _Lexicons:
+    unnamed: regex.Pattern[str]
+    vague: regex.Pattern[str]
+    agentless: regex.Pattern[str]
+    institutions: frozenset[str]
+    documents: frozenset[str]
+    nationalities: frozenset[str]
+    named: regex.Pattern[str] | None
+    common: frozenset[str]
+
+
+@cache
+def _lexicons(options: AttributionOptions | None) -> _Lexicons:
+    ignore = {p.lower() for p in options.ignore_phrases} if options else set()
+
+    def phrases(name: str, extra: Iterable[str]) -> list[str]:
+        return [p for p in (*lexicon.load(name), *(e.lower() for e in extra)) if p not in ignore]
+
+    unnamed = phrases("unnamed", options.unnamed_phrases if options else ())
+    vague = phrases("vague", options.vague_phrases if options else ())
+    agentless = [p for p in lexicon.load("agentless") if p not in ignore]
+    named = None
+    if options and options.named_sources:
+        named = regex.compile(rf"\b(?:{lexicon.alternation(list(options.named_sources))})\b",
+                              regex.IGNORECASE)
+    return _Lexicons(
+        unnamed=regex.compile(rf"\b(?:{lexicon.alternation(unnamed)})\b", regex.IGNORECASE),
+        vague=regex.compile(rf"\b(?:{lexicon.alternation(vague)})\b", regex.IGNORECASE),
+        agentless=regex.compile(r"\b(?:" + "|".join(agentless) + r")", regex.IGNORECASE),
+        institutions=frozenset(lexicon.load("institutions")),
+        documents=frozenset(lexicon.load("documents")),
+        nationalities=frozenset(lexicon.load("nationalities")),
+        named=named,
+        common=frozenset(w.rstrip("*") for p in (*unnamed, *vague) for w in p.split())
+        | frozenset(lexicon.load("institutions")) | frozenset(lexicon.load("documents"))
+        | _STARTERS,
+    )
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+class Attribution:
+    """Frames, quotation speakers and anonymity reasons of one document."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.doc = analysis.doc
+        self.lex = _lexicons(analysis.options)
+
+    # -- frames --------------------------------------------------------------------------
+
+    @cached_property
+    def frames(self) -> tuple[Frame, ...]:
+        """Every attribution frame, in document order."""
+        prose = self.doc.prose
+        analysis = self.analysis
+        sentences = analysis.sentences
+        found: list[Frame] = []
+        for match in _CUE.finditer(prose):
+            index = analysis.sentence_at(match.start())
+            sentence = sentences[index]
+            frame = self._frame(match, index, sentence.start, sentence.end)
+            if frame is not None:
+                found.append(frame)
+        for match in self.lex.agentless.finditer(prose):
+            index = analysis.sentence_at(match.start())
+            end = match.end()
+            while end > match.start() and prose[end - 1].isspace():
+                end -= 1
+            quote = analysis.quote_at(match.start())
+            found.append(Frame(index, match.start(), end, match.start(), end, "agentless",
+                               "agentless", quote is not None))
+        found.sort(key=lambda f: f.cue_start)
+        return tuple(self._resolve_pronouns(found))
+
+    def _frame(self, match: regex.Match[str], index: int, s_start: int,
+               s_end: int) -> Frame | None:
+        prose = self.doc.prose
+        cue = match.group().lower()
+        start, end = match.span()
+        in_quote = self.analysis.quote_at(start) is not None
+        if match.group("according"):
+            src_start, src_end = self._after(end, s_end)
+            if src_end <= src_start:
+                return None
+            kind = self._classify(prose[src_start:src_end], src_start, s_start, data=True)
+            if kind is None:
+                kind = "named"
+            return Frame(index, start, end, src_start, src_end, kind, kind, in_quote)
+        if cue in ("reported", "report", "reports") and not self._reporting(end, s_end):
+            return None
+        before = prose[s_start:start]
+        if _PASSIVE.search(before):
+            return None  # 'it is believed': agentless, found by the agentless lexicon
+        inverted = before.rstrip().endswith((",", '"', "”", "’")) or (
+            not before.strip() and cue in ("says", "said"))
+        if inverted and cue in ("said", "says", "added", "wrote", "told", "explained",
+                                "insisted", "warned", "stated", "noted", "asked",
+                                "replied", "argued", "recalled", "admitted"):
+            src_start, src_end = self._after(end, s_end)
+            if src_end > src_start:
+                kind = self._classify(prose[src_start:src_end], src_start, s_start, data=False)
+                return Frame(index, start, end, src_start, src_end, kind or "named",
+                             kind or "named", in_quote)
+        src_start, src_end = self._before(s_start, start)
+        if src_end <= src_start:
+            return None
+        text = prose[src_start:src_end]
+        kind = self._classify(text, src_start, s_start, data=cue in _DATA_CUES)
+        if kind is None:
+            return None
+        return Frame(index, start, end, src_start, src_end, kind, kind, in_quote)
+
+    def _reporting(self, end: int, s_end: int) -> bool:
+        """'reported' as attribution, not as notifying ('reported the theft to police')."""
+        rest = self.doc.prose[end:min(s_end, end + 80)]
+        if not rest.strip() or rest.lstrip()[:1] in ",.;:":
+            return True
+        if regex.match(r"\s+(?:that|on\s+\w+day|in\s+(?:a|an|its|his|her|their)\b|last|earlier"
+                       r"|yesterday|today|this)\b", rest, regex.IGNORECASE):
+            return True
+        if regex.match(r"\s+[^,.;]{0,60}?\bto\s+(?!be\b|have\b)", rest):
+            return False
+        return bool(regex.match(r"\s+(?:a|an|its|his|her|their)?\s*(?:[\w,.%$£€]+\s+){0,4}"
+                                r"(?:profits?|loss|losses|sales|revenue|earnings|rise|fall"
+                                r"|increase|decrease|drop|jump|growth|deficit|surplus)\b",
+                                rest, regex.IGNORECASE))
+
+    def _before(self, s_start: int, cue_start: int) -> tuple[int, int]:
+        """The subject before a cue: the nearest clause, stepping over appositives."""
+        prose = self.doc.prose
+        text = prose[s_start:cue_start]
+        aux = _AUXILIARY.search(text)
+        if aux:
+            text = text[:aux.start()]
+        limit = len(text)
+        clause_start = 0
+        for brk in _CLAUSE_BREAK.finditer(text):
+            clause_start = brk.end()
+        segment = text[clause_start:limit]
+        # Step over "Tom Ekwueme, the league's treasurer," to the name.
+        pieces = segment.rstrip().rstrip(",").split(",")
+        if len(pieces) >= 2:
+            last = pieces[-1].strip().lower()
+            if last.startswith(("the ", "a ", "an ", "his ", "her ", "its ", "their ", "who ",
+                                "which ")) or not last:
+                head = ",".join(pieces[:-1])
+                offset = clause_start + len(head) - len(head.lstrip())
+                return s_start + offset, s_start + clause_start + len(segment.rstrip())
+            tail = pieces[-1]
+            offset = clause_start + len(",".join(pieces[:-1])) + 1
+            offset += len(tail) - len(tail.lstrip())
+            return s_start + offset, s_start + clause_start + len(segment.rstrip().rstrip(","))
+        stripped = segment.strip()
+        if not stripped:
+            return cue_start, cue_start
+        offset = clause_start + (len(segment) - len(segment.lstrip()))
+        return s_start + offset, s_start + offset + len(stripped.rstrip(","))
+
+    def _after(self, cue_end: int, s_end: int) -> tuple[int, int]:
+        """The source after a cue ('according to X', ', said X'), to the next break."""
+        prose = self.doc.prose
+        text = prose[cue_end:s_end]
+        stop = _AFTER_END.search(text)
+        span = text[:stop.start()] if stop else text
+        words = span.split()
+        if len(words) > 12:
+            span = span[:span.find(words[12])]
+        stripped = span.strip()
+        lead = len(span) - len(span.lstrip())
+        return cue_end + lead, cue_end + lead + len(stripped)
+
+    def _classify(self, text: str, offset: int, s_start: int, *, data: bool) -> SourceKind | None:
+        """Kind of source named by ``text`` (``None``: not a source, e.g. 'the symptoms')."""
+        lex = self.lex
+        stripped = text.strip().strip(",")
+        if not stripped:
+            return None
+        if _PRONOUN.match(stripped):
+            return "pronoun"
+        if lex.named is not None and lex.named.search(stripped):
+            return "named"
+        words = _words(stripped)
+        lower = [w.lower() for w in words]
+        at_start = offset <= s_start + 1
+        names = [w for i, w in enumerate(words)
+                 if _NAME_PART.match(w) and not (i == 0 and at_start and lower[0] in lex.common)
+                 and lower[i] not in lex.nationalities]
+        identified = self._identified(words, lower, names)
+        unnamed = lex.unnamed.search(stripped)
+        if unnamed:
+            phrase = unnamed.group().lower()
+            if phrase in ("officials", "employees", "staffers", "associates") and identified:
+                return "named"
+            if phrase.startswith(("source", "a source", "people", "person", "insider")) or \
+                    not _appositive_name(stripped, unnamed.end()):
+                return "unnamed"
+            return "named"
+        vague = lex.vague.search(stripped)
+        if vague:
+            phrase = vague.group().lower()
+            bare_quantifier = phrase in ("some", "many", "others", "most people", "some people",
+                                         "many people")
+            if bare_quantifier and len(lower) > len(phrase.split()):
+                return "named" if names else None
+            if identified or _by_someone(stripped, vague.end()):
+                return "named"
+            return "vague"
+        if names or any(w in lex.institutions for w in lower):
+            return "named"
+        if data:
+            if any(w.rstrip("’'s") in lex.documents for w in lower):
+                return "named"
+            return None
+        if lower[-1] in ("what", "which", "this", "that", "there", "who", "it's"):
+            return None
+        return "named"
+
+    def _identified(self, words: list[str], lower: list[str], names: list[str]) -> bool:
+        """Tied to an identity: an institution word or a proper name other than a nationality."""
+        if any(w in self.lex.institutions for w in lower):
+            return True
+        return bool(names)
+
+    @staticmethod
+    def _resolve_pronouns(frames: list[Frame]) -> list[Frame]:
+        out: list[Frame] = []
+        last: SourceKind = "named"
+        for frame in frames:
+            if frame.kind == "pronoun":
+                frame = Frame(frame.sentence, frame.cue_start, frame.cue_end, frame.source_start,
+                              frame.source_end, "pronoun", last, frame.in_quote)
+            elif frame.kind != "agentless":
+                last = frame.kind
+            out.append(frame)
+        return out
+
+    # -- per sentence and block ------------------------------------------------------------
+
+    @cached_property
+    def _by_sentence(self) -> list[list[Frame]]:
+        table: list[list[Frame]] = [[] for _ in self.analysis.sentences]
+        for frame in self.frames:
+            table[frame.sentence].append(frame)
+        return table
+
+    def frames_in(self, sentence: int) -> list[Frame]:
+        """Frames whose cue lies in a sentence."""
+        return self._by_sentence[sentence]
+
+    @cached_property
+    def _reasons(self) -> frozenset[int]:
+        doc = self.doc
+        return frozenset(i for i, block in enumerate(doc.blocks)
+                         if _REASON.search(doc.prose, block.start, block.end))
+
+    def anonymity_reason(self, block: int) -> bool:
+        """Whether a block says why a source is anonymous."""
+        return block in self._reasons
+
+    @cached_property
+    def speakers(self) -> dict[int, Frame | None]:
+        """Speaker frame of each quotation (by quote start), or ``None`` if it has none."""
+        analysis = self.analysis
+        sentences = analysis.sentences
+        out: dict[int, Frame | None] = {}
+        for quote in analysis.quotes:
+            first = analysis.sentence_at(quote.start)
+            last = analysis.sentence_at(max(quote.end - 1, quote.start))
+            candidates: list[Frame] = []
+            for index in (first, last, last + 1, first - 1):
+                if 0 <= index < len(sentences) and sentences[index].block == quote.block:
+                    candidates.extend(f for f in self.frames_in(index)
+                                      if not (quote.start <= f.cue_start < quote.end)
+                                      and analysis.quote_at(f.cue_start) is None)
+                if candidates:
+                    break
+            if not candidates and first > 0 and sentences[first].start == quote.start:
+                # A quote opening a paragraph, introduced at the end of the one before.
+                candidates.extend(f for f in self.frames_in(first - 1)
+                                  if analysis.quote_at(f.cue_start) is None)
+            out[quote.start] = min(candidates, key=lambda f: abs(f.cue_start - quote.start),
+                                   default=None)
+        return out
+
+    def speaker_of(self, quote: Quote) -> Frame | None:
+        """The frame that attributes a quotation."""
+        return self.speakers.get(quote.start)
+
+    def quoted_with_speaker(self, offset: int) -> bool:
+        """Whether an offset lies inside a quotation that has a speaker."""
+        quote = self.analysis.quote_at(offset)
+        return quote is not None and self.speaker_of(quote) is not None
+
+    @cached_property
+    def _sourced(self) -> list[bool]:
+        """Whether each sentence has a source of its own, by a frame or a citation."""
+        analysis = self.analysis
+        flags = [bool(frames) for frames in self._by_sentence]
+        for citation in self.doc.citations:
+            flags[analysis.sentence_at(citation.start)] = True
+        return flags
+
+    def has_source(self, sentence: int, scope: str = "paragraph") -> bool:
+        """A source in the sentence, or (paragraph scope) in a sentence it continues."""
+        sourced = self._sourced
+        if sourced[sentence]:
+            return True
+        if scope != "paragraph":
+            return False
+        sentences = self.analysis.sentences
+        index = sentence
+        while index > 0 and sentences[index - 1].block == sentences[index].block:
+            if not self._continues(index):
+                return False
+            index -= 1
+            if sourced[index]:
+                return True
+        return False
+
+    def _continues(self, sentence: int) -> bool:
+        s = self.analysis.sentences[sentence]
+        return bool(_CONTINUATION.match(self.doc.prose, s.start, s.end))
+
+    def source_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of every frame's source, for figures that count the sources."""
+        return sorted((f.source_start, f.source_end) for f in self.frames
+                      if f.kind not in ("agentless",))
+
+    def in_source(self, start: int, end: int) -> bool:
+        """Whether a span lies inside the source part of a frame ('four diplomats said')."""
+        spans = self._source_spans
+        i = bisect.bisect_right(spans, (start, end + 1)) - 1
+        while i >= 0 and spans[i][1] >= start:
+            if spans[i][0] <= start and end <= spans[i][1]:
+                return True
+            i -= 1
+        return False
+
+    @cached_property
+    def _source_spans(self) -> list[tuple[int, int]]:
+        return self.source_spans()
+
+
+_CONTINUATION = regex.compile(
+    r"""(?:["“]?\s*)?(?:(?:but|and|however|also|meanwhile|still|in\s+addition),?\s+)?"""
+    r"""(?:it|they|he|she|this|these|those|the\s+(?:\w+\s+)?(?:report|study|survey|data"""
+    r"""|figures|document|filing|audit|analysis|review|statement|results|census|statistics"""
+    r"""|poll|findings|agency|company|firm|ministry|department|office|council|board|group"""
+    r"""|bank|government|authority|police|estimate|estimates|records)|its|their|his|her)\b""",
+    regex.IGNORECASE,
+)
+
+
+def _appositive_name(text: str, end: int) -> bool:
+    """'a senior official, Jane Roe,' names the official after all."""
+    rest = text[end:]
+    return bool(regex.match(r",?\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}", rest))
+
+
+def _by_someone(text: str, end: int) -> bool:
+    """'a study by the Grattan Institute', 'experts at Oslo University', 'polled by Reuters'."""
+    rest = text[end:]
+    return bool(regex.search(r"\b(?:by|at|from|of|with|for|in)\s+(?:the\s+)?"
+                             r"(?:\p{Lu}|\w+'s\b)", rest))

@@ -1,0 +1,117 @@
+"""Plain-text drafts: blank-line paragraphs, hard-wrapped or not, or one paragraph a line.
+
+A group of lines between blank lines is one paragraph when it is hard-wrapped, and one
+paragraph per line when it is a CMS export that puts each paragraph on its own line. An
+indented line starts a new paragraph (wire copy indents instead of leaving blank lines).
+A short first line followed by a blank line, or a short all-capitals line, is a headline.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from attrlint.document import Document, ProseBuilder, line_starts
+
+_URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
+_FOOTNOTE = regex.compile(r"\[\^?\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
+_TERMINAL = tuple(".!?:\"”’)'")
+# A line this long was not hard-wrapped by a person or a wire system.
+_WRAP_LIMIT = 100
+
+
+def _lines(source: str) -> list[tuple[int, int]]:
+    """(start, end) of every line's content, without its line ending."""
+    starts = line_starts(source)
+    spans = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(source)
+        while end > start and source[end - 1] in "\r\n":
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+def _is_indented(line: str) -> bool:
+    return line[:1] in (" ", "\t") or "\t" in line[:2]
+
+
+def _paragraphs(source: str, group: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Split one blank-line-separated group of lines into paragraphs."""
+    if len(group) == 1:
+        return [group]
+    texts = [source[s:e] for s, e in group]
+    width = max(len(t.rstrip()) for t in texts)
+    if width > _WRAP_LIMIT:
+        return [[line] for line in group]
+    indented = [_is_indented(t) for t in texts]
+    uniform = all(indented) or not any(indented[1:])
+    paragraphs: list[list[tuple[int, int]]] = [[group[0]]]
+    for i in range(1, len(group)):
+        prev = texts[i - 1].rstrip()
+        starts_new = (not uniform and indented[i]) or (
+            prev.endswith(_TERMINAL) and len(prev) < 0.6 * width
+        )
+        if starts_new:
+            paragraphs.append([group[i]])
+        else:
+            paragraphs[-1].append(group[i])
+    return paragraphs
+
+
+def _is_headline(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > 16 or text.rstrip().endswith((".", ",", ";")):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters)
+
+
+def read_text(path: str, source: str, notices: tuple[str, ...] = ()) -> Document:
+    """Read a plain-text draft."""
+    builder = ProseBuilder()
+    lines = _lines(source)
+    groups: list[list[tuple[int, int]]] = [[]]
+    for span in lines:
+        if source[span[0]:span[1]].strip():
+            groups[-1].append(span)
+        elif groups[-1]:
+            groups.append([])
+    if not groups[-1]:
+        groups.pop()
+    starts = line_starts(source)
+    line_of = {start: i for i, start in enumerate(starts)}
+    first = True
+    for group in groups:
+        for para in _paragraphs(source, group):
+            kind = "paragraph"
+            text = source[para[0][0]:para[-1][1]]
+            if len(para) == 1 and (
+                (first and _is_headline(text)) or (text.isupper() and len(text.split()) <= 12)
+            ):
+                kind = "heading"
+            first = False
+            for k, (start, end) in enumerate(para):
+                while start < end and source[start] in " \t":
+                    start += 1
+                if k:
+                    builder.add(" ", start - 1, start)
+                _add_line(builder, source, start, end)
+            last_line = line_of[para[-1][0]]
+            own_end = starts[last_line + 1] if last_line + 1 < len(starts) else len(source)
+            builder.end_block(kind, para[-1][1], (para[0][0], own_end))
+    return builder.build(path, source, "text", notices)
+
+
+def _add_line(builder: ProseBuilder, source: str, start: int, end: int) -> None:
+    """Add one line's text, leaving URLs out of the prose and recording them as citations."""
+    cursor = start
+    for match in _URL.finditer(source, start, end):
+        builder.add(source[cursor:match.start()], cursor)
+        at = max(builder.length - 1, 0)
+        builder.add_citation(at, at + 1, "url", match.group())
+        cursor = match.end()
+    text = source[cursor:end]
+    base = builder.length
+    builder.add(text, cursor)
+    for match in _FOOTNOTE.finditer(text):
+        builder.add_citation(base + match.start(), base + match.end(), "footnote", match.group())

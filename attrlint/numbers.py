@@ -1,0 +1,178 @@
+"""Figures that are claims: counts, amounts, percentages, proportions, with their approximators.
+
+One expression finds candidate figures across the whole prose; each candidate is then
+checked against its context and dropped when it is not a claim needing a source: a year,
+decade, date or time, an age, a duration, an identifier ("Route 9", "G20", "Form 10-K"),
+a score, a name ("Formula One"), "one" as a pronoun, or a small number after "the"
+referring back ("the two sides").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:
+    from attrlint.analysis import Analysis
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure in prose offsets and the sentence holding it."""
+
+    start: int
+    end: int
+    sentence: int
+
+
+_UNITS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+          "|fifteen|sixteen|seventeen|eighteen|nineteen")
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SCALE = r"hundred|thousand|million|billion|trillion"
+_WORD_NUMBER = (rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|(?:{_UNITS})|a|an)"
+                rf"(?:\s+(?:{_SCALE}))*")
+_PLURAL_SCALE = r"(?:hundreds|thousands|millions|billions|tens\s+of\s+thousands|dozens)(?=\s+of\b)"
+_FRACTION = (
+    rf"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:in|out\s+of)\s+"
+    rf"(?:every\s+)?(?:{_UNITS}|{_TENS}|\d+))"
+    r"|(?:two|three|four|five|one)[-\s](?:thirds|quarters|fifths|tenths|halves)"
+    r"|(?:a|one)\s+(?:quarter|third|fifth|tenth)(?=\s+of\b)"
+    r"|half(?=\s+(?:of|the|a|an|its|their|his|her|our|all|that|those|these)\b)"
+    r"|scores(?=\s+of\b)|a\s+dozen|half\s+a\s+dozen"
+)
+_CURRENCY = r"(?:US\$|A\$|C\$|HK\$|NZ\$|Rs\.?\s?|[$€£¥₹])"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_MAGNITUDE = (r"(?:\s?(?:million|billion|trillion|bn|mn|mln|bln|m|k|thousand|hundred)"
+              r"(?![\w]))?")
+_PERCENT = r"(?:\s?(?:%|per\s?cent|percent|percentage\s+points?)(?![\w]))?"
+_MONEY_WORD = r"(?:\s+(?:dollars|euros|pounds|yen|yuan|rupees|dlrs|pence|cents|francs))?"
+_APPROX = (
+    r"(?:(?:about|around|approximately|almost|nearly|some|roughly|more\s+than|less\s+than"
+    r"|fewer\s+than|over|under|up\s+to|at\s+least|at\s+most|upwards\s+of|as\s+many\s+as"
+    r"|as\s+much\s+as|an\s+estimated|close\s+to|just\s+over|just\s+under|well\s+over"
+    r"|well\s+under|barely|just|only|between|an\s+average\s+of|a\s+record|a\s+further"
+    r"|another|by)\s+)?"
+)
+_AMOUNT = (rf"(?<![\w.,$£€¥-])(?:{_CURRENCY}\s?)?(?:{_DIGITS})(?![\d])"
+           rf"{_MAGNITUDE}{_PERCENT}{_MONEY_WORD}")
+_SPOKEN = rf"(?:{_WORD_NUMBER}){_PERCENT}"
+_FIGURE = regex.compile(
+    rf"\b{_APPROX}(?P<core>{_FRACTION}|{_PLURAL_SCALE}|(?<![\w]){_AMOUNT}|\b{_SPOKEN}\b)"
+    rf"(?:\s*(?:-|–|to|and)\s*(?:{_AMOUNT}|\b{_SPOKEN}\b))?",
+    regex.IGNORECASE,
+)
+
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_DATE_BEFORE = regex.compile(rf"(?:\b(?:{_MONTHS})\.?,?\s*|\b(?:the|on)\s+)$", regex.IGNORECASE)
+_DATE_AFTER = regex.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", regex.IGNORECASE)
+_TIME_AFTER = regex.compile(
+    r"^(?:[:.]\d{2})?\s?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|gmt|bst|utc|et|edt|est|pst|hrs|h\b)",
+    regex.IGNORECASE)
+_AGE_AFTER = regex.compile(r"^(?:-|\s)?(?:years?[-\s]olds?|yrs?\.?\s+old)", regex.IGNORECASE)
+_NAME_BEFORE_AGE = regex.compile(r"\p{Lu}[\p{L}'’.-]*\s*[,(]\s*$")
+_AGE_BEFORE = regex.compile(r"(?:\baged?|\bages|\bage\s+of|\bat|\bturned?|\bturns)\s+$",
+                            regex.IGNORECASE)
+_DURATION_AFTER = regex.compile(
+    r"^(?:-|\s)?(?:(?:and\s+a\s+half\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?"
+    r"|months?|years?|decades?|centur(?:y|ies)|seasons?|nights?|generations?|innings|laps?"
+    r"|rounds?|sets?|games?|matches?|terms?|times?|goals?|points?|tries|runs?|wickets?"
+    r"|shots?|strokes?|holes?|yards?|metres?|meters?))\b",
+    regex.IGNORECASE)
+_SCORE = regex.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
+_ID_PREFIX = regex.compile(
+    r"(?:\b(?:no|nos|number|page|pages|chapter|section|article|route|room|flight|gate"
+    r"|platform|bus|seat|level|grade|version|junction|exit|paragraph|clause|rule|item|vol"
+    r"|volume|issue|episode|series|phase|stage|category|class|division|tier|zone|ward|district"
+    r"|unit|band|channel|highway|interstate|lot|squad|model|mark|form|type|step|question|pp?)"
+    r"\.?\s*|#)$",
+    regex.IGNORECASE)
+_SMALL_WORD = frozenset(_UNITS.split("|")[:10]) | {"a", "an"}
+_DEFINITE = regex.compile(r"\b(?:the|these|those|both|all|its|their|his|her|our|my|your|whose"
+                          r"|first|last|next|past|other|another|of\s+the)\s+$", regex.IGNORECASE)
+_YEAR = regex.compile(r"^(?:1[0-9]|20)\d{2}(?:s|['’]s)?$")
+_DECADE = regex.compile(r"^['’]?\d0['’]?s$")
+
+
+def _is_name_word(text: str, core_start: int, prose: str, sentence_start: int) -> bool:
+    """A capitalised number word mid-sentence is part of a name ('Formula One')."""
+    first = prose[core_start]
+    return first.isupper() and core_start > sentence_start + 1 and prose[core_start:
+                                                                          core_start + 1].isalpha()
+
+
+def find_figures(analysis: Analysis) -> tuple[Figure, ...]:
+    """Every figure in the document that is a claim needing a source."""
+    doc = analysis.doc
+    prose = doc.prose
+    sentences = analysis.sentences
+    out: list[Figure] = []
+    for match in _FIGURE.finditer(prose):
+        core = match.group("core")
+        core_start = match.start("core")
+        start, end = match.start(), match.end()
+        sentence_index = analysis.sentence_at(start)
+        s_start = sentences[sentence_index].start if sentences else 0
+        if not _is_claim(prose, core, core_start, match.end("core"), start, end, s_start):
+            continue
+        while end > start and prose[end - 1] in " -–":
+            end -= 1
+        out.append(Figure(start, end, sentence_index))
+    return tuple(out)
+
+
+def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int, end: int,
+              s_start: int) -> bool:
+    low = core.lower()
+    before = prose[max(0, start - 24):start]
+    after = prose[core_end:core_end + 24]
+    whole = prose[start:end]
+    bare = low.replace(",", "")
+    if low in ("a", "an"):
+        return False
+    words = low.split()
+    if words and words[0] in ("a", "an") and len(words) == 1:
+        return False
+    if core[0].isalpha():
+        if low == "one" or (words[0] == "one" and len(words) == 1):
+            return False
+        if _is_name_word(core, core_start, prose, s_start):
+            return False
+        if words[0] in _SMALL_WORD and len(words) == 1 and _DEFINITE.search(before):
+            return False
+        if words[0] in ("a", "an") and not any(w in _SCALE for w in words):
+            return False
+    digits_only = core.replace(".", "").isdigit()
+    if digits_only:
+        if _YEAR.match(core) and not after.startswith(("%", " per", " percent")):
+            return False
+        if (core_start > 0 and prose[core_start - 1] in "-/#:'’") or after[:1] in "/:" or (
+                after[:1] == "-" and after[1:2].isalpha()):
+            return False
+        if _TIME_AFTER.match(after) or _DATE_AFTER.match(after) or _DATE_BEFORE.search(before):
+            return False
+        if _ID_PREFIX.search(before):
+            return False
+        prev = before.rstrip().split(" ")[-1] if before.strip() else ""
+        if prev[:1].isupper() and prev.isalpha() and start > s_start + len(prev) + 1 and \
+                prev.lower() not in _APPROX_WORDS:
+            return False
+    if _DECADE.match(core) or (digits_only and after[:1] == "s"):
+        return False
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        return False
+    if digits_only and after[:1] in ",)" and _NAME_BEFORE_AGE.search(before):
+        return False  # 'Lena Varga, 52,' or 'Varga (52)'
+    if _DURATION_AFTER.match(after) and "%" not in whole and "per" not in whole.lower():
+        return False
+    if _SCORE.match(whole.strip()):
+        return False
+    if after[:1].isalpha() and not after[:1].isspace() and digits_only:
+        return False  # '3G', '4x4', '6ft'
+    return bool(bare)
+
+
+_APPROX_WORDS = frozenset({"about", "around", "some", "nearly", "almost", "over", "under",
+                           "approximately", "roughly", "just", "only", "between", "by"})

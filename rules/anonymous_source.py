@@ -1,0 +1,67 @@
+"""Flags an unnamed source when the paragraph gives no reason for the anonymity.
+
+## What it does
+Finds attribution to an unidentified individual or official ("officials said", "a senior
+official said", "sources said", "people familiar with the matter", "an aide said"), using
+attrlint's attribution analysis. Plural officials tied to an institution ("hospital
+officials", "officials at the Health Ministry") are the institution speaking and are not
+flagged; a nationality alone ("US officials") does not identify anyone.
+
+When the same paragraph says why the source is anonymous ("spoke on condition of
+anonymity because they were not authorized to discuss the talks", "for fear of
+reprisals"), the source is acceptable practice: the finding becomes `info`, which does
+not fail a run unless `--fail-on info`; set `report-with-reason = false` to drop it.
+
+## Why is this bad?
+Newsroom policies allow anonymity only for vital information that cannot be had on the
+record, and require the story to tell readers why it was granted. An unexplained
+anonymous source asks readers for trust they have no way to give.
+
+## Example
+    The port will be sold to a private operator, officials said.
+
+## Use instead
+    The port will be sold to a private operator, according to two officials involved in
+    the talks who spoke on condition of anonymity because the sale has not been announced.
+
+## Options
+- `check-headlines` (bool, default false): also check headings.
+- `report-with-reason` (bool, default true): report an unnamed source with a stated reason
+  as `info` (true) or not at all (false).
+- Phrases: `unnamed-phrases`, `ignore-phrases` and `named-sources` under
+  `[tool.attrlint.attribution]`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from attrlint.document import Document
+from attrlint.finding import Severity, Violation
+from attrlint.sourcing import reportable_frames
+
+NAME = "anonymous-source"
+CODE = "AT202"
+SEVERITY: Severity = "warning"
+OPTIONS: Mapping[str, object] = {"check-headlines": False, "report-with-reason": True}
+
+
+def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Report unnamed sources without a stated reason for anonymity."""
+    attribution = doc.analysis.attribution
+    sentences = doc.analysis.sentences
+    prose = doc.prose
+    for frame in reportable_frames(doc, ("unnamed",), options["check-headlines"]):
+        phrase = prose[frame.start:frame.end]
+        if attribution.anonymity_reason(sentences[frame.sentence].block):
+            if options["report-with-reason"]:
+                yield Violation(frame.start, frame.end,
+                                f"'{phrase}' is unnamed; the paragraph says why",
+                                "describe the source as precisely as safety allows",
+                                severity="info")
+            continue
+        yield Violation(frame.start, frame.end,
+                        f"'{phrase}' is an unnamed source with no reason given for anonymity",
+                        "name the source, or say why anonymity was granted "
+                        "('... spoke on condition of anonymity because ...')")

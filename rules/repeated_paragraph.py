@@ -1,0 +1,54 @@
+"""Flags a paragraph, heading or list item that repeats an earlier one word for word.
+
+## What it does
+Compares every prose unit of the draft (paragraphs, headings, list items, block quotes,
+table cells) after folding whitespace, line wrapping and quote styles. A unit that equals
+an earlier one is reported on the later copy, which it spans; the message names the line
+of the first copy. Very short units and boilerplate ("Subscribe", "* * *", "Read more:")
+are left alone.
+
+## Why is this bad?
+A paragraph pasted twice is the commonest CMS accident: a write-through re-inserts a
+paragraph, or two versions are merged. Readers notice at once.
+
+## Example
+    Rescue crews reached the valley on Tuesday, the fire service said.
+    ...
+    Rescue crews reached the valley on Tuesday, the fire service said.
+
+## Use instead
+Delete the later copy. `attrlint --fix` does it for you (the first copy stays; nothing
+else in the file changes), and `attrlint --diff` shows the change first. Where a
+repetition is deliberate (a standfirst that repeats the lede), suppress it:
+`<!-- attrlint-disable-next-line repeated-paragraph -- standfirst -->`.
+
+## Options
+- `min-words` (int, default 4): units shorter than this are never reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from attrlint.document import Document
+from attrlint.finding import Severity, Violation
+from attrlint.repetition import deletion_range, exact_groups
+
+NAME = "repeated-paragraph"
+CODE = "AT301"
+SEVERITY: Severity = "error"
+OPTIONS: Mapping[str, object] = {"min-words": 4}
+
+
+def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Report each later copy of a repeated unit."""
+    for later, first in exact_groups(doc, options["min-words"]).items():
+        block = doc.blocks[later]
+        original = doc.blocks[first]
+        line = doc.position(original.source_start)[0]
+        unit = "heading" if block.kind == "heading" else "paragraph"
+        yield Violation(block.start, block.end,
+                        f"{unit} repeats line {line} word for word",
+                        "delete this copy (attrlint --fix removes it)",
+                        delete=deletion_range(doc, block))

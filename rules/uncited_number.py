@@ -1,0 +1,75 @@
+"""Flags a figure that has no source in reach.
+
+## What it does
+Finds every figure that is a claim (counts, amounts of money, percentages, number words,
+fractions and proportions, with approximators such as "almost", "some" or "at least"
+inside the span) and checks, with attrlint's attribution analysis, that a source stands
+behind it:
+
+- an attribution in the same sentence ("firefighters said", "according to the Federal
+  Reserve", "figures from the Office for National Statistics show");
+- a Markdown/HTML link or a footnote reference in the same sentence;
+- with `attribution-scope = "paragraph"` (the default), a source earlier in the same
+  paragraph that the sentence clearly continues ("The district released its enrolment
+  report on Monday. It shows that 3,400 pupils ...").
+
+A figure credited only to a vague source ("reports suggest 300 jobs will go") is left to
+`vague-attribution`. Years, decades, dates, times, ages, ordinals, durations, scores,
+identifiers ("Route 9", "G20", "Form 10-K"), "one of the", figures inside a quotation
+with a speaker, figures that count the sources ("four diplomats said") and headlines are
+not findings.
+
+## Why is this bad?
+A number is the claim readers repeat and the one corrections most often concern. Without
+a source, the outlet vouches for it alone.
+
+## Example
+    The storm destroyed some 4,200 homes.
+
+## Use instead
+    The storm destroyed some 4,200 homes, the county's emergency office said.
+
+## Options
+- `attribution-scope` ("sentence" | "paragraph", default "paragraph"): how far back a
+  source reaches.
+- `check-headlines` (bool, default false): also check headings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from attrlint.document import Document
+from attrlint.finding import Severity, Violation
+
+NAME = "uncited-number"
+CODE = "AT101"
+SEVERITY: Severity = "warning"
+OPTIONS: Mapping[str, object] = {"attribution-scope": "paragraph", "check-headlines": False}
+
+
+def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Report figures with no source in their sentence or the account they continue."""
+    scope = options["attribution-scope"]
+    if scope not in ("sentence", "paragraph"):
+        scope = "paragraph"
+    analysis = doc.analysis
+    attribution = analysis.attribution
+    sentences = analysis.sentences
+    blocks = doc.blocks
+    prose = doc.prose
+    for figure in analysis.figures:
+        block = blocks[sentences[figure.sentence].block]
+        if block.kind == "heading" and not options["check-headlines"]:
+            continue
+        if attribution.has_source(figure.sentence, scope):
+            continue
+        if attribution.quoted_with_speaker(figure.start):
+            continue
+        if attribution.in_source(figure.start, figure.end):
+            continue
+        text = prose[figure.start:figure.end]
+        yield Violation(figure.start, figure.end,
+                        f"'{text}' has no source in its sentence",
+                        "say who counted it: '..., according to <source>' or link the source")
