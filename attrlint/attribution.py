@@ -69,7 +69,8 @@ _SPEECH = (
     r"|alleges|asserted|conceded|contend|contends|contended|maintain|maintains|maintained"
     r"|recalled|replied|reiterated|stressed|emphasi[sz]ed|disclosed|revealed|reported"
     r"|calculated|concluded|cautioned|suggested|suggest|suggests|complained|countered|declared"
-    r"|described|accused|blamed|agreed|forecast|projected|signalled|signaled|hinted|indicated"
+    r"|described|describe|describes|accused|joked|quipped|asked|tweeted|responded|claim"
+    r"|remarked|observed|estimates|expects|calculates|urged|vowed|pledged|promised|boasted|recalls|explains|acknowledges|blamed|agreed|forecast|projected|signalled|signaled|hinted|indicated"
     r"|indicate|indicates|showed|show|shows|shown|found|find|finds|put|puts|reports|report"
 )
 # Cues whose subject must be a document or data ("the survey found"), not any noun.
@@ -96,6 +97,11 @@ _CLAUSE_BREAK = regex.compile(
 )
 _AFTER_END = regex.compile(r"[,.;:!?—–()\[\]\"“”]|\s(?:that|on|in|last|this|when|after|as|who"
                            r"|because|and|but)\s", regex.IGNORECASE)
+# Asides between commas: ', who asked not to be named,', ', speaking on condition of ...,'.
+_ASIDE = regex.compile(r",\s*(?:who|which|speaking|citing|according|as)\b[^,]*,")
+_VERB_START = regex.compile(r"\s+(?:\w+ed|is|was|are|were|has|had|have|spoke|works|worked|knows"
+                            r"|declined|asked|requested|sits|sat|led|leads|runs|ran)\b",
+                            regex.IGNORECASE)
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)?$",
                          regex.IGNORECASE)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
@@ -111,6 +117,11 @@ _REASON = regex.compile(
     r"|(?:were|was|is|are)\s+not\s+(?:authori[sz]ed|permitted|allowed)",
     regex.IGNORECASE,
 )
+_MID_CAPITAL = regex.compile(r"(?<=[\p{Ll},;]\s+)\p{Lu}[\w’'.&-]*")
+_PERSON_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "my", "a", "an",
+                                 "one", "both", "all", "each", "another", "two", "three", "four",
+                                 "five", "six", "seven", "eight", "nine", "ten", "several"})
+_QUANTIFIERS = frozenset({"some", "many", "others", "most people", "some people", "many people"})
 _STARTERS = frozenset({
     "a", "an", "the", "but", "and", "yet", "so", "some", "many", "most", "however", "in", "on",
     "at", "for", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "its",
@@ -131,6 +142,7 @@ class _Lexicons:
     nationalities: frozenset[str]
     named: regex.Pattern[str] | None
     common: frozenset[str]
+    indefinite_role: regex.Pattern[str]
 
 
 @cache
@@ -158,6 +170,11 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
         common=frozenset(w.rstrip("*") for p in (*unnamed, *vague) for w in p.split())
         | frozenset(lexicon.load("institutions")) | frozenset(lexicon.load("documents"))
         | _STARTERS,
+        indefinite_role=regex.compile(
+            r"(?:a|an|one|another|two|three|four|five|several|other|some|multiple)\s+"
+            r"(?:[\w’'-]+\s+){0,3}?"
+            rf"(?P<role>{lexicon.alternation([*lexicon.load('roles'), 'spokes*'])})\b",
+            regex.IGNORECASE),
     )
 
 
@@ -172,6 +189,11 @@ class Attribution:
         self.analysis = analysis
         self.doc = analysis.doc
         self.lex = _lexicons(analysis.options)
+
+    @cached_property
+    def _proper_words(self) -> frozenset[str]:
+        """Capitalised words seen mid-sentence: proper names, whatever starts a sentence."""
+        return frozenset(_MID_CAPITAL.findall(self.doc.prose))
 
     # -- frames --------------------------------------------------------------------------
 
@@ -215,12 +237,12 @@ class Attribution:
             return Frame(index, start, end, src_start, src_end, kind, kind, in_quote)
         if cue in ("reported", "report", "reports") and not self._reporting(end, s_end):
             return None
-        before = prose[s_start:start]
+        before = _ASIDE.sub(lambda m: " " * len(m.group()), prose[s_start:start])
         if _PASSIVE.search(before):
             return None  # 'it is believed': agentless, found by the agentless lexicon
         inverted = before.rstrip().endswith((",", '"', "”", "’")) or (
             not before.strip() and cue in ("says", "said"))
-        if inverted and cue in ("said", "says", "added", "wrote", "told", "explained",
+        if inverted and cue in ("said", "says", "added", "wrote", "explained",
                                 "insisted", "warned", "stated", "noted", "asked",
                                 "replied", "argued", "recalled", "admitted"):
             src_start, src_end = self._after(end, s_end)
@@ -245,32 +267,37 @@ class Attribution:
         if regex.match(r"\s+(?:that|on\s+\w+day|in\s+(?:a|an|its|his|her|their)\b|last|earlier"
                        r"|yesterday|today|this)\b", rest, regex.IGNORECASE):
             return True
-        if regex.match(r"\s+[^,.;]{0,60}?\bto\s+(?!be\b|have\b)", rest):
-            return False
-        return bool(regex.match(r"\s+(?:a|an|its|his|her|their)?\s*(?:[\w,.%$£€]+\s+){0,4}"
-                                r"(?:profits?|loss|losses|sales|revenue|earnings|rise|fall"
-                                r"|increase|decrease|drop|jump|growth|deficit|surplus)\b",
-                                rest, regex.IGNORECASE))
+        return not regex.match(r"\s+[^,.;]{0,60}?\bto\s+(?!be\b|have\b)", rest)
 
     def _before(self, s_start: int, cue_start: int) -> tuple[int, int]:
         """The subject before a cue: the nearest clause, stepping over appositives."""
         prose = self.doc.prose
-        text = prose[s_start:cue_start]
+        text = _ASIDE.sub(lambda m: " " * len(m.group()), prose[s_start:cue_start])
         aux = _AUXILIARY.search(text)
         if aux:
             text = text[:aux.start()]
         limit = len(text)
         clause_start = 0
-        for brk in _CLAUSE_BREAK.finditer(text):
-            clause_start = brk.end()
+        breaks = list(_CLAUSE_BREAK.finditer(text))
+        if breaks and breaks[-1].group().lower() in ("who", "which") and \
+                breaks[-1].start() > 0 and _VERB_START.match(text, breaks[-1].end()):
+            # 'a government official who requested anonymity confirmed': the head comes first.
+            limit = breaks[-1].start()
+            breaks.pop()
+        for brk in breaks:
+            if brk.end() <= limit:
+                clause_start = brk.end()
         segment = text[clause_start:limit]
         # Step over "Tom Ekwueme, the league's treasurer," to the name.
         pieces = segment.rstrip().rstrip(",").split(",")
         if len(pieces) >= 2:
             last = pieces[-1].strip().lower()
-            if last.startswith(("the ", "a ", "an ", "his ", "her ", "its ", "their ", "who ",
-                                "which ")) or not last:
-                head = ",".join(pieces[:-1])
+            head = ",".join(pieces[:-1])
+            head_piece = pieces[-2].strip()
+            named_head = len(head_piece.split()) <= 5 and any(
+                w[:1].isupper() for w in head_piece.split()[1:] or head_piece.split())
+            if (last.startswith(("who ", "which ")) or not last or (named_head and last.startswith(
+                    ("the ", "a ", "an ", "his ", "her ", "its ", "their ")))):
                 offset = clause_start + len(head) - len(head.lstrip())
                 return s_start + offset, s_start + clause_start + len(segment.rstrip())
             tail = pieces[-1]
@@ -307,12 +334,19 @@ class Attribution:
         if lex.named is not None and lex.named.search(stripped):
             return "named"
         words = _words(stripped)
-        lower = [w.lower() for w in words]
+        lower = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]
         at_start = offset <= s_start + 1
         names = [w for i, w in enumerate(words)
-                 if _NAME_PART.match(w) and not (i == 0 and at_start and lower[0] in lex.common)
-                 and lower[i] not in lex.nationalities]
+                 if _NAME_PART.match(w) and lower[i] not in lex.nationalities
+                 and not (i == 0 and at_start and (lower[0] in lex.common
+                                                   or w not in self._proper_words))]
         identified = self._identified(words, lower, names)
+        role = lex.indefinite_role.match(stripped)
+        if role and not _appositive_name(stripped, role.end()):
+            if "spokes" not in role.group("role").lower():
+                return "unnamed"
+            return "unnamed" if _DECLINED_NAME.search(self.doc.prose, offset,
+                                                     offset + len(text) + 80) else "named"
         unnamed = lex.unnamed.search(stripped)
         if unnamed:
             phrase = unnamed.group().lower()
@@ -322,14 +356,17 @@ class Attribution:
                     not _appositive_name(stripped, unnamed.end()):
                 return "unnamed"
             return "named"
-        vague = lex.vague.search(stripped)
+        vague = None
+        for candidate in lex.vague.finditer(stripped):
+            if candidate.group().lower() not in _QUANTIFIERS:
+                vague = candidate
+                break
+            if candidate.start() == 0 and candidate.end() == len(stripped):
+                vague = candidate
         if vague:
-            phrase = vague.group().lower()
-            bare_quantifier = phrase in ("some", "many", "others", "most people", "some people",
-                                         "many people")
-            if bare_quantifier and len(lower) > len(phrase.split()):
-                return "named" if names else None
-            if identified or _by_someone(stripped, vague.end()):
+            modifier = stripped[:vague.start()].split()[-1:]
+            if (modifier and modifier[0] in names) or _by_someone(stripped, vague.end()) or any(
+                    w in lex.institutions for w in lower):
                 return "named"
             return "vague"
         if names or any(w in lex.institutions for w in lower):
@@ -340,7 +377,9 @@ class Attribution:
             return None
         if lower[-1] in ("what", "which", "this", "that", "there", "who", "it's"):
             return None
-        return "named"
+        if lower[0] in _PERSON_DETERMINERS or lex.indefinite_role.search(stripped):
+            return "named"  # a person the story introduced: 'the farmer said'
+        return None
 
     def _identified(self, words: list[str], lower: list[str], names: list[str]) -> bool:
         """Tied to an identity: an institution word or a proper name other than a nationality."""
@@ -478,6 +517,12 @@ _CONTINUATION = regex.compile(
 )
 
 
+_DECLINED_NAME = regex.compile(
+    r"(?:declined|refused|asked|requested|wished)\s+(?:not\s+)?(?:to\s+)?(?:be\s+)?"
+    r"(?:named|identified|give\s+(?:his|her|their)\s+name)|requested\s+anonymity|anonymously"
+    r"|on\s+condition\s+of\s+anonymity", regex.IGNORECASE)
+
+
 def _appositive_name(text: str, end: int) -> bool:
     """'a senior official, Jane Roe,' names the official after all."""
     rest = text[end:]
@@ -487,5 +532,5 @@ def _appositive_name(text: str, end: int) -> bool:
 def _by_someone(text: str, end: int) -> bool:
     """'a study by the Grattan Institute', 'experts at Oslo University', 'polled by Reuters'."""
     rest = text[end:]
-    return bool(regex.search(r"\b(?:by|at|from|of|with|for|in)\s+(?:the\s+)?"
+    return bool(regex.search(r"\b(?:by|at|from|of|with|for)\s+(?:the\s+)?"
                              r"(?:\p{Lu}|\w+'s\b)", rest))

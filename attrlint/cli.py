@@ -113,7 +113,7 @@ def _fix(results: list[FileResult], write: bool, out: TextIO) -> list[Finding]:
     remaining: list[Finding] = []
     for result in results:
         fixable = [f for f in result.findings if f.delete is not None]
-        if not fixable or result.doc is None or result.decoded is None or result.path == "-":
+        if not fixable or result.doc is None or result.decoded is None or result.stdin:
             remaining.extend(result.findings)
             continue
         after = fix.apply(result.doc.source, fixable)

@@ -215,6 +215,7 @@ class FileResult:
     doc: Document | None = None
     decoded: Decoded | None = None
     error: FileError | None = None
+    stdin: bool = False
 
 
 def lint_file(path: str, finder: ConfigFinder, options: LintOptions = LintOptions(),
@@ -245,4 +246,4 @@ def lint_file(path: str, finder: ConfigFinder, options: LintOptions = LintOption
         return FileResult(display, error=FileError(display, exc.strerror or str(exc)))
     except RecursionError:
         return FileResult(display, error=FileError(display, "too deeply nested to parse"))
-    return FileResult(display, findings, doc, decoded)
+    return FileResult(display, findings, doc, decoded, stdin=path == "-")

@@ -29,9 +29,14 @@ def apply(source: str, findings: Sequence[Finding]) -> str:
 
 def diff(path: str, before: str, after: str) -> str:
     """A unified diff of what ``--fix`` would change."""
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True),
-                                        after.splitlines(keepends=True),
-                                        f"a/{path}", f"b/{path}"))
+    lines = []
+    for line in difflib.unified_diff(before.splitlines(keepends=True),
+                                     after.splitlines(keepends=True), f"a/{path}", f"b/{path}"):
+        lines.append(line)
+        # A last line without a line ending would run into whatever is printed next.
+        if not line.endswith(("\n", "\r")):
+            lines.append("\n\\ No newline at end of file\n")
+    return "".join(lines)
 
 
 def write_atomic(path: str, text: str, decoded: Decoded) -> None:

@@ -59,8 +59,8 @@ _AMOUNT = (rf"(?<![\w.,$£€¥-])(?:{_CURRENCY}\s?)?(?:{_DIGITS})(?![\d])"
            rf"{_MAGNITUDE}{_PERCENT}{_MONEY_WORD}")
 _SPOKEN = rf"(?:{_WORD_NUMBER}){_PERCENT}"
 _FIGURE = regex.compile(
-    rf"\b{_APPROX}(?P<core>{_FRACTION}|{_PLURAL_SCALE}|(?<![\w]){_AMOUNT}|\b{_SPOKEN}\b)"
-    rf"(?:\s*(?:-|–|to|and)\s*(?:{_AMOUNT}|\b{_SPOKEN}\b))?",
+    rf"(?<![\w]){_APPROX}(?P<core>{_FRACTION}|{_PLURAL_SCALE}|(?<![\w]){_AMOUNT}|\b{_SPOKEN}\b)"
+    rf"(?:(?<=\bbetween\s+\S+)\s+and\s+(?:{_AMOUNT}|\b{_SPOKEN}\b))?",
     regex.IGNORECASE,
 )
 
@@ -73,13 +73,12 @@ _TIME_AFTER = regex.compile(
     regex.IGNORECASE)
 _AGE_AFTER = regex.compile(r"^(?:-|\s)?(?:years?[-\s]olds?|yrs?\.?\s+old)", regex.IGNORECASE)
 _NAME_BEFORE_AGE = regex.compile(r"\p{Lu}[\p{L}'’.-]*\s*[,(]\s*$")
-_AGE_BEFORE = regex.compile(r"(?:\baged?|\bages|\bage\s+of|\bat|\bturned?|\bturns)\s+$",
+_AGE_BEFORE = regex.compile(r"(?:\baged?|\bages|\bage\s+of|\bturned?|\bturns)\s+$",
                             regex.IGNORECASE)
 _DURATION_AFTER = regex.compile(
     r"^(?:-|\s)?(?:(?:and\s+a\s+half\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?"
     r"|months?|years?|decades?|centur(?:y|ies)|seasons?|nights?|generations?|innings|laps?"
-    r"|rounds?|sets?|games?|matches?|terms?|times?|goals?|points?|tries|runs?|wickets?"
-    r"|shots?|strokes?|holes?|yards?|metres?|meters?))\b",
+    r"|terms?|semesters?|shifts?))\b",
     regex.IGNORECASE)
 _SCORE = regex.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
 _ID_PREFIX = regex.compile(
@@ -92,6 +91,9 @@ _ID_PREFIX = regex.compile(
 _SMALL_WORD = frozenset(_UNITS.split("|")[:10]) | {"a", "an"}
 _DEFINITE = regex.compile(r"\b(?:the|these|those|both|all|its|their|his|her|our|my|your|whose"
                           r"|first|last|next|past|other|another|of\s+the)\s+$", regex.IGNORECASE)
+_ORDINAL_BEFORE = regex.compile(r"\b(?:first|second|third|fourth|final|other|latter|former"
+                                r"|back|front|top|bottom|northern|southern|eastern|western)\s+$",
+                                regex.IGNORECASE)
 _YEAR = regex.compile(r"^(?:1[0-9]|20)\d{2}(?:s|['’]s)?$")
 _DECADE = regex.compile(r"^['’]?\d0['’]?s$")
 
@@ -132,6 +134,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     bare = low.replace(",", "")
     if low in ("a", "an"):
         return False
+    if low == "half" and _ORDINAL_BEFORE.search(before):
+        return False  # the second half, the other half
     words = low.split()
     if words and words[0] in ("a", "an") and len(words) == 1:
         return False
@@ -156,15 +160,18 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         if _ID_PREFIX.search(before):
             return False
         prev = before.rstrip().split(" ")[-1] if before.strip() else ""
-        if prev[:1].isupper() and prev.isalpha() and start > s_start + len(prev) + 1 and \
-                prev.lower() not in _APPROX_WORDS:
-            return False
+        if start == core_start and prev.isalpha() and any(c.isupper() for c in prev) and \
+                prev.lower() not in _APPROX_WORDS and not _DATE_BEFORE.search(prev + " "):
+            return False  # an identifier: Route 9, Terminal 2, iPhone 15
+        if regex.match(r"[-–]\d", after):
+            return False  # a score or a day range: 28-14, 9-10 November
     if _DECADE.match(core) or (digits_only and after[:1] == "s"):
         return False
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         return False
-    if digits_only and after[:1] in ",)" and _NAME_BEFORE_AGE.search(before):
-        return False  # 'Lena Varga, 52,' or 'Varga (52)'
+    if after[:1] in ",)" and (_NAME_BEFORE_AGE.search(before) or (
+            before.endswith(", ") and len(core) <= 3 and start == core_start)):
+        return False  # an age: Lena Varga, 52, / Varga (52) / the girl, six,
     if _DURATION_AFTER.match(after) and "%" not in whole and "per" not in whole.lower():
         return False
     if _SCORE.match(whole.strip()):

@@ -80,6 +80,10 @@ def decode(data: bytes) -> Decoded:
 Reader = Callable[[str, str], Document]
 
 
+def _unavailable(fmt: str, exc: ModuleNotFoundError) -> ReadError:
+    return ReadError(f"cannot read {fmt} drafts: module '{exc.name}' is not installed")
+
+
 def reader_for(fmt: str) -> Callable[[str, str, tuple[str, ...]], Document]:
     """The text reader for a format name (imported lazily to keep start-up lean)."""
     if fmt == "markdown":
@@ -87,8 +91,10 @@ def reader_for(fmt: str) -> Callable[[str, str, tuple[str, ...]], Document]:
 
         return read_markdown
     if fmt == "html":
-        from attrlint.formats.html import read_html
-
+        try:
+            from attrlint.formats.html import read_html
+        except ModuleNotFoundError as exc:
+            raise _unavailable(fmt, exc) from exc
         return read_html
     from attrlint.formats.text import read_text
 
@@ -98,8 +104,10 @@ def reader_for(fmt: str) -> Callable[[str, str, tuple[str, ...]], Document]:
 def read_bytes(path: str, data: bytes, fmt: str) -> tuple[Document, Decoded | None]:
     """Read a file's bytes as ``fmt``; ``Decoded`` is ``None`` for formats never rewritten."""
     if fmt == "docx":
-        from attrlint.formats.docx import read_docx
-
+        try:
+            from attrlint.formats.docx import read_docx
+        except ModuleNotFoundError as exc:
+            raise _unavailable(fmt, exc) from exc
         return read_docx(path, data), None
     decoded = decode(data)
     notices = (decoded.notice,) if decoded.notice else ()

@@ -6,6 +6,7 @@ line with the span underlined, and a hint. Colour only on a terminal without NO_
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
@@ -21,8 +22,11 @@ _MAX_WIDTH = 160
 
 
 def console_for(out: TextIO) -> Console:
-    """A console that colours only real terminals (and honours NO_COLOR)."""
-    return Console(file=out, highlight=False, soft_wrap=True, emoji=False)
+    """A console that styles only real terminals, and not at all under NO_COLOR."""
+    # rich's own NO_COLOR handling drops colours but still writes bold and dim escapes.
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(file=out, highlight=False, soft_wrap=True, emoji=False,
+                   color_system=None if plain else "auto")
 
 
 def _source_lines(finding: Finding, sources: dict[str, str]) -> list[str]:
