@@ -41,9 +41,7 @@ class Quote:
     block: int
 
 
-_BOUNDARY = regex.compile(
-    r"""(?<=[.!?…])["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\d])"""
-)
+_BOUNDARY = regex.compile(r"""(?<=[.!?…])["'”’)\]]*\s+(?=[^\p{Ll}\s,;:.)\]])""")
 _WORD_BEFORE = regex.compile(r"([\w.]+)[.!?…]?$")
 _QUOTE_MARK = regex.compile(r"[\"“”]|(?<!\w)‘|’(?!\w)")
 

@@ -102,6 +102,10 @@ _ASIDE = regex.compile(r",\s*(?:who|which|speaking|citing|according|as)\b[^,]*,"
 _VERB_START = regex.compile(r"\s+(?:\w+ed|is|was|are|were|has|had|have|spoke|works|worked|knows"
                             r"|declined|asked|requested|sits|sat|led|leads|runs|ran)\b",
                             regex.IGNORECASE)
+# 'the sources', 'the official', 'these analysts': a source the story already introduced.
+_ANAPHOR = regex.compile(r"(?i)^(?:the|these|those|both|such)\s+(?:\w+\s+)?(?:sources?|officials?"
+                         r"|analysts?|diplomats?|aides?|experts?|economists?|dealers?|traders?"
+                         r"|bankers?|people|person|executives?)$")
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)?$",
                          regex.IGNORECASE)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
@@ -255,8 +259,8 @@ class Attribution:
             return None
         text = prose[src_start:src_end]
         kind = self._classify(text, src_start, s_start, data=cue in _DATA_CUES)
-        if kind is None:
-            return None
+        if kind is None or (kind == "unnamed" and cue in _DATA_CUES):
+            return None  # 'officials have shown interest' is not attribution
         return Frame(index, start, end, src_start, src_end, kind, kind, in_quote)
 
     def _reporting(self, end: int, s_end: int) -> bool:
@@ -329,11 +333,13 @@ class Attribution:
         stripped = text.strip().strip(",")
         if not stripped:
             return None
-        if _PRONOUN.match(stripped):
+        if _PRONOUN.match(stripped) or _ANAPHOR.match(stripped):
             return "pronoun"
         if lex.named is not None and lex.named.search(stripped):
             return "named"
         words = _words(stripped)
+        if not words:
+            return None
         lower = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]
         at_start = offset <= s_start + 1
         names = [w for i, w in enumerate(words)

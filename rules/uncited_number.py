@@ -16,8 +16,9 @@ behind it:
 A figure credited only to a vague source ("reports suggest 300 jobs will go") is left to
 `vague-attribution`. Years, decades, dates, times, ages, ordinals, durations, scores,
 identifiers ("Route 9", "G20", "Form 10-K"), "one of the", figures inside a quotation
-with a speaker, figures that count the sources ("four diplomats said") and headlines are
-not findings.
+with a speaker, figures that count the sources ("four diplomats said"), headlines, and
+data lines that are not sentences (a results-table row such as "Revs 11.7 mln vs 9.1
+mln", which carries its source in the table's caption) are not findings.
 
 ## Why is this bad?
 A number is the claim readers repeat and the one corrections most often concern. Without
@@ -59,9 +60,15 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     sentences = analysis.sentences
     blocks = doc.blocks
     prose = doc.prose
+    tabular: dict[int, bool] = {}
     for figure in analysis.figures:
-        block = blocks[sentences[figure.sentence].block]
+        index = sentences[figure.sentence].block
+        block = blocks[index]
         if block.kind == "heading" and not options["check-headlines"]:
+            continue
+        if index not in tabular:
+            tabular[index] = _is_data_line(doc.block_text(block))
+        if tabular[index]:
             continue
         if attribution.has_source(figure.sentence, scope):
             continue
@@ -69,7 +76,17 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
             continue
         if attribution.in_source(figure.start, figure.end):
             continue
-        text = prose[figure.start:figure.end]
+        text = " ".join(prose[figure.start:figure.end].split())
         yield Violation(figure.start, figure.end,
                         f"'{text}' has no source in its sentence",
                         "say who counted it: '..., according to <source>' or link the source")
+
+
+def _is_data_line(text: str) -> bool:
+    """A results-table row or data line ('Revs 11.7 mln vs 9.1 mln'), not a sentence."""
+    stripped = text.rstrip()
+    if stripped.endswith((".", "!", "?", '"', "”", ":")):
+        return False
+    words = stripped.split()
+    numeric = sum(1 for w in words if any(c.isdigit() for c in w))
+    return len(words) <= 16 and numeric * 4 >= len(words)
