@@ -300,7 +300,8 @@ class Attribution:
             head_piece = pieces[-2].strip()
             named_head = len(head_piece.split()) <= 5 and any(
                 w[:1].isupper() for w in head_piece.split()[1:] or head_piece.split())
-            if (last.startswith(("who ", "which ")) or not last or (named_head and last.startswith(
+            if (last.startswith(("who ", "which ")) or not last or last.isdigit() or (
+                    named_head and last.startswith(
                     ("the ", "a ", "an ", "his ", "her ", "its ", "their ")))):
                 offset = clause_start + len(head) - len(head.lstrip())
                 return s_start + offset, s_start + clause_start + len(segment.rstrip())

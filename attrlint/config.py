@@ -60,7 +60,7 @@ def resolve_rule(token: str, where: str = "") -> list[RuleModule]:
     low = wanted.lower()
     if low == "all":
         return list(all_rules())
-    found = [r for r in all_rules() if r.NAME == low or r.CODE.lower() == low]
+    found = [r for r in all_rules() if low in (r.NAME, r.CODE.lower())]
     if not found:
         found = [r for r in all_rules() if r.CODE.lower().startswith(low) or r.NAME.startswith(low)]
     if not found:
@@ -70,7 +70,8 @@ def resolve_rule(token: str, where: str = "") -> list[RuleModule]:
 
 
 ATTRIBUTION_KEYS = {
-    "named-sources": "names your house treats as named sources (a column, a desk, a partner outlet)",
+    "named-sources": "names your house treats as named sources (a column, a desk, a partner "
+                     "outlet)",
     "vague-phrases": "extra agentless or faceless-group phrases to flag as vague",
     "unnamed-phrases": "extra unnamed-source phrases (anonymous individuals or officials)",
     "ignore-phrases": "shipped phrases never to treat as vague or unnamed",

@@ -37,8 +37,9 @@ def exact_groups(doc: Document, min_words: int) -> dict[int, int]:
     copies: dict[int, int] = {}
     for index, block in enumerate(doc.blocks):
         key = normalise(doc.block_text(block))
-        if is_boilerplate(key, min_words):
+        if is_boilerplate(key, 1 if block.kind == "heading" else min_words):
             continue
+        key = f"{block.kind == 'heading'}:{key}"
         if key in first:
             copies[index] = first[key]
         else:

@@ -23,7 +23,8 @@ repetition is deliberate (a standfirst that repeats the lede), suppress it:
 `<!-- attrlint-disable-next-line repeated-paragraph -- standfirst -->`.
 
 ## Options
-- `min-words` (int, default 4): units shorter than this are never reported.
+- `min-words` (int, default 4): paragraphs shorter than this are never reported; headings
+  are compared whatever their length (boilerplate aside).
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+/work/main/attrlint/formats/__init__.py

@@ -1,0 +1,1 @@
+/work/main/attrlint/formats/markdown.py

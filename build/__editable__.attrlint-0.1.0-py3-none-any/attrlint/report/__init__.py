@@ -1,0 +1,1 @@
+/work/main/attrlint/report/__init__.py

@@ -1,0 +1,1 @@
+/work/main/rules/__init__.py

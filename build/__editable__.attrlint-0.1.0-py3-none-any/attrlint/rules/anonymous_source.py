@@ -1,0 +1,1 @@
+/work/main/rules/anonymous_source.py

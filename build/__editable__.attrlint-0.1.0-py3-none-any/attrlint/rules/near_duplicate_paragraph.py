@@ -1,0 +1,1 @@
+/work/main/rules/near_duplicate_paragraph.py

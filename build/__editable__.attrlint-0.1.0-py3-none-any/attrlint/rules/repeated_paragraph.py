@@ -1,0 +1,1 @@
+/work/main/rules/repeated_paragraph.py

@@ -1,0 +1,1 @@
+/work/main/rules/uncited_number.py

@@ -1,0 +1,1 @@
+/work/main/rules/vague_attribution.py
