@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import regex
@@ -81,7 +82,7 @@ class Analysis:
         for index, block in enumerate(self.doc.blocks):
             cuts = _split(prose, block.start, block.end, abbreviations)
             cuts.append(block.end)
-            for a, b in zip(cuts, cuts[1:]):
+            for a, b in pairwise(cuts):
                 while b > a and prose[b - 1].isspace():
                     b -= 1
                 if b > a:

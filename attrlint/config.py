@@ -164,9 +164,10 @@ def _check_rules(tokens: Sequence[str], where: str) -> None:
 
 
 def _severity(value: object, where: str) -> Severity:
-    if value not in SEVERITIES:
-        raise ConfigError(f"{where}: severity must be one of error, warning, info, not {value!r}")
-    return value  # type: ignore[return-value]
+    for severity in SEVERITIES:
+        if value == severity:
+            return severity
+    raise ConfigError(f"{where}: severity must be one of error, warning, info, not {value!r}")
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:

@@ -109,7 +109,7 @@ class ProseBuilder:
 
 
 def line_starts(source: str) -> list[int]:
-    """Offsets where each line begins; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
+    r"""Offsets where each line begins; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
     starts = [0]
     i = 0
     n = len(source)

@@ -9,9 +9,9 @@ Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 
 
-def severity_rank(severity: str) -> int:
+def severity_rank(severity: Severity) -> int:
     """0 for info, 1 for warning, 2 for error."""
-    return SEVERITIES.index(severity)  # type: ignore[arg-type]
+    return SEVERITIES.index(severity)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,9 @@ from importlib import resources
 @cache
 def load(name: str) -> tuple[str, ...]:
     """Entries of ``lexicons/<name>.txt``: comments (``#``) and blank lines dropped."""
-    text = resources.files("attrlint.rules").joinpath("lexicons", f"{name}.txt").read_text("utf-8")
+    # One name per joinpath: Traversable takes several only from Python 3.11.
+    lexicons = resources.files("attrlint.rules").joinpath("lexicons")
+    text = lexicons.joinpath(f"{name}.txt").read_text("utf-8")
     entries = []
     for line in text.splitlines():
         entry = line.split("#", 1)[0].strip()

@@ -32,7 +32,14 @@ def _boilerplate() -> frozenset[str]:
 
 
 def exact_groups(doc: Document, min_words: int) -> dict[int, int]:
-    """Map each later copy's block index to its first copy's block index."""
+    """Map each later copy's block index to its first copy's block index (cached)."""
+    cache: dict[int, dict[int, int]] = doc.__dict__.setdefault("_exact_groups", {})
+    if min_words not in cache:
+        cache[min_words] = _exact_groups(doc, min_words)
+    return cache[min_words]
+
+
+def _exact_groups(doc: Document, min_words: int) -> dict[int, int]:
     first: dict[str, int] = {}
     copies: dict[int, int] = {}
     for index, block in enumerate(doc.blocks):
@@ -87,7 +94,7 @@ def near_pairs(doc: Document, threshold: float, min_words: int,
                 shared[(members[x], members[y])] += 1
     out = []
     best: dict[int, tuple[int, float]] = {}
-    for (later, earlier), count in shared.items():
+    for later, earlier in shared:
         a, b = texts[later], texts[earlier]
         if a is None or b is None or a == b:
             continue

@@ -60,7 +60,7 @@ def test_documentation(rule) -> None:  # type: ignore[no-untyped-def]
     doc = rule.__doc__ or ""
     for section in SECTIONS:
         assert section in doc, f"{rule.NAME} lacks {section}"
-    assert rule.CODE.startswith("AT") and rule.NAME == rule.NAME.lower()
+    assert rule.CODE.startswith("AT") and rule.NAME.lower() == rule.NAME
     for option in rule.OPTIONS:
         assert f"`{option}`" in doc, f"{rule.NAME} does not document {option}"
 

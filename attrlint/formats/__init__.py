@@ -15,12 +15,9 @@ DEFAULT_EXTENSIONS: Mapping[str, str] = {
     ".mdown": "markdown",
     ".txt": "text",
     ".text": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".docx": "docx",
 }
 
-FORMATS = ("markdown", "text", "html", "docx")
+FORMATS = ("markdown", "text")
 
 
 class ReadError(Exception):
@@ -77,38 +74,25 @@ def decode(data: bytes) -> Decoded:
     return Decoded(text, encoding, b"", notice)
 
 
-Reader = Callable[[str, str], Document]
+TextReader = Callable[[str, str, tuple[str, ...]], Document]
 
 
-def _unavailable(fmt: str, exc: ModuleNotFoundError) -> ReadError:
-    return ReadError(f"cannot read {fmt} drafts: module '{exc.name}' is not installed")
-
-
-def reader_for(fmt: str) -> Callable[[str, str, tuple[str, ...]], Document]:
-    """The text reader for a format name (imported lazily to keep start-up lean)."""
+def reader_for(fmt: str) -> TextReader:
+    """The reader for a format name (imported lazily to keep start-up lean)."""
+    reader: TextReader
     if fmt == "markdown":
         from attrlint.formats.markdown import read_markdown
 
-        return read_markdown
-    if fmt == "html":
-        try:
-            from attrlint.formats.html import read_html
-        except ModuleNotFoundError as exc:
-            raise _unavailable(fmt, exc) from exc
-        return read_html
-    from attrlint.formats.text import read_text
+        reader = read_markdown
+    else:
+        from attrlint.formats.text import read_text
 
-    return read_text
+        reader = read_text
+    return reader
 
 
-def read_bytes(path: str, data: bytes, fmt: str) -> tuple[Document, Decoded | None]:
-    """Read a file's bytes as ``fmt``; ``Decoded`` is ``None`` for formats never rewritten."""
-    if fmt == "docx":
-        try:
-            from attrlint.formats.docx import read_docx
-        except ModuleNotFoundError as exc:
-            raise _unavailable(fmt, exc) from exc
-        return read_docx(path, data), None
+def read_bytes(path: str, data: bytes, fmt: str) -> tuple[Document, Decoded]:
+    """Decode a file's bytes and read them as ``fmt``."""
     decoded = decode(data)
     notices = (decoded.notice,) if decoded.notice else ()
     return reader_for(fmt)(path, decoded.text, notices), decoded

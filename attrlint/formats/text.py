@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from attrlint.document import Document, ProseBuilder, line_starts
+from attrlint.document import BlockKind, Document, ProseBuilder, line_starts
 
 _URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
 _FOOTNOTE = regex.compile(r"\[\^?\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
@@ -83,7 +83,7 @@ def read_text(path: str, source: str, notices: tuple[str, ...] = ()) -> Document
     first = True
     for group in groups:
         for para in _paragraphs(source, group):
-            kind = "paragraph"
+            kind: BlockKind = "paragraph"
             text = source[para[0][0]:para[-1][1]]
             if len(para) == 1 and (
                 (first and _is_headline(text)) or (text.isupper() and len(text.split()) <= 12)

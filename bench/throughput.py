@@ -1,0 +1,98 @@
+"""Throughput and start-up latency. Not a test: prints numbers for docs/benchmarks.md.
+
+    python bench/throughput.py [DIR] [--rules all]
+
+DIR defaults to ../shared/corpus/bbc when present, else a generated corpus of drafts.
+Prints MB/s over the whole directory (one process, every file read, parsed and linted,
+findings formatted as JSON), per-file latency percentiles, and the wall time of one
+`python -m attrlint` run on a single ordinary article, interpreter start included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from attrlint.config import Config, ConfigFinder
+from attrlint.engine import iter_files, lint_file
+from attrlint.finding import FileError
+from attrlint.report import json as json_report
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc"
+WORDS = ["council", "officials", "said", "the", "bridge", "would", "close", "for", "repairs", "costing", "about", "million", "according", "to", "the", "county", "report", "experts", "say", "reportedly"]
+
+
+def generated_corpus(folder: Path, files: int = 400) -> Path:
+    """Write drafts of random words and figures (used when the shared corpus is absent)."""
+    rng = random.Random(7)
+    for i in range(files):
+        paragraphs = []
+        for _ in range(12):
+            words = [rng.choice(WORDS) for _ in range(40)]
+            words.insert(rng.randrange(40), f"{rng.randint(2, 9000):,}")
+            paragraphs.append(" ".join(words).capitalize() + ".")
+        (folder / f"draft{i:04}.txt").write_text("\n\n".join(paragraphs) + "\n", "utf-8")
+    return folder
+
+
+def throughput(root: str, rules: str) -> None:
+    """Lint every file under root in this process and print MB/s and latencies."""
+    finder = ConfigFinder(Config().with_overrides(select=rules.split(",")))
+    errors: list[FileError] = []
+    paths = list(iter_files([root], finder, errors))
+    total = sum(os.path.getsize(p) for p in paths)
+    latencies = []
+    findings = 0
+    sink = io.StringIO()
+    start = time.perf_counter()
+    for path in paths:
+        t0 = time.perf_counter()
+        result = lint_file(path, finder)
+        json_report.report(result.findings, [], sink)
+        latencies.append(time.perf_counter() - t0)
+        findings += len(result.findings)
+    wall = time.perf_counter() - start
+    latencies.sort()
+    print(f"files: {len(paths)}  bytes: {total:,}  findings: {findings:,}  rules: {rules}")
+    print(f"wall: {wall:.2f} s  throughput: {total / wall / 1e6:.2f} MB/s")
+    print(f"per file: median {statistics.median(latencies) * 1e3:.2f} ms  "
+          f"p95 {latencies[int(len(latencies) * 0.95)] * 1e3:.2f} ms  "
+          f"max {latencies[-1] * 1e3:.2f} ms")
+
+
+def startup(sample: str, runs: int = 10) -> None:
+    """Median wall time of `python -m attrlint FILE --format json`, interpreter start included."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "attrlint", "--format", "json", sample],
+                       stdout=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - t0)
+    print(f"single article ({os.path.getsize(sample):,} bytes), wall incl. interpreter start: "
+          f"median {statistics.median(times) * 1e3:.0f} ms over {runs} runs")
+
+
+def main() -> None:
+    """Run both measurements."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("root", nargs="?")
+    parser.add_argument("--rules", default="all")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = args.root or (str(SHARED) if SHARED.is_dir() else str(generated_corpus(Path(tmp))))
+        throughput(root, args.rules)
+        sample = next(iter(sorted(Path(root).rglob("*.txt"))), None)
+        if sample is not None:
+            startup(str(sample))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,1 +1,0 @@
-/work/main/attrlint/__main__.py

@@ -1,1 +1,0 @@
-/work/main/attrlint/formats/__init__.py

@@ -1,1 +1,0 @@
-/work/main/attrlint/formats/text.py

@@ -1,1 +1,0 @@
-/work/main/attrlint/report/__init__.py

@@ -1,1 +1,0 @@
-/work/main/rules/__init__.py

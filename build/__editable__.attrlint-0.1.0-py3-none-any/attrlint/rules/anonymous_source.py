@@ -1,1 +1,0 @@
-/work/main/rules/anonymous_source.py

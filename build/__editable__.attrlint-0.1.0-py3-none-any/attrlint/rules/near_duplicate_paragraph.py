@@ -1,1 +1,0 @@
-/work/main/rules/near_duplicate_paragraph.py

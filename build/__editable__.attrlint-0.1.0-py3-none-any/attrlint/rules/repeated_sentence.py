@@ -1,1 +1,0 @@
-/work/main/rules/repeated_sentence.py

@@ -1,1 +1,0 @@
-/work/main/rules/uncited_number.py

@@ -1,1 +1,0 @@
-/work/main/rules/vague_attribution.py
