@@ -27,7 +27,10 @@ from attrlint.finding import FileError
 from attrlint.report import json as json_report
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bbc"
-WORDS = ["council", "officials", "said", "the", "bridge", "would", "close", "for", "repairs", "costing", "about", "million", "according", "to", "the", "county", "report", "experts", "say", "reportedly"]
+WORDS = (
+    "council", "officials", "said", "the", "bridge", "would", "close", "for", "repairs",
+    "costing", "about", "million", "according", "to", "county", "report", "experts", "say",
+)
 
 
 def generated_corpus(folder: Path, files: int = 400) -> Path:
