@@ -14,13 +14,9 @@ _NOT_SOURCE = shutil.ignore_patterns(".git", "build", "dist", "*.egg-info", "ven
                                      "__pycache__", ".*_cache", ".hypothesis", ".tox")
 
 
-def copy_checkout(dest: Path) -> Path:
-    """Copy the working tree (uncommitted changes included) to ``dest``."""
-    shutil.copytree(ROOT, dest, ignore=_NOT_SOURCE, symlinks=True)
-    return dest
-
-
 @pytest.fixture(scope="session")
 def checkout_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the working tree to build from, so builds leave the checkout untouched."""
-    return copy_checkout(tmp_path_factory.mktemp("checkout") / "attrlint")
+    """The working tree, uncommitted changes included, copied so builds leave it untouched."""
+    dest = tmp_path_factory.mktemp("checkout") / "attrlint"
+    shutil.copytree(ROOT, dest, ignore=_NOT_SOURCE, symlinks=True)
+    return dest
