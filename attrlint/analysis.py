@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cached_property
-from itertools import pairwise
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 import regex
@@ -43,22 +42,20 @@ class Quote:
 
 
 _BOUNDARY = regex.compile(r"""(?<=[.!?…])["'”’)\]]*\s+(?=[^\p{Ll}\s,;:.)\]])""")
-_WORD_BEFORE = regex.compile(r"([\w.]+)[.!?…]?$")
 _QUOTE_MARK = regex.compile(r"[\"“”]|(?<!\w)‘|’(?!\w)")
 
 
-def _split(prose: str, start: int, end: int, abbreviations: frozenset[str]) -> list[int]:
-    """Sentence start offsets inside one block."""
-    cuts = [start]
-    for match in _BOUNDARY.finditer(prose, start, end):
-        head = prose[max(cuts[-1], match.start() - 24):match.start()].rstrip("\"'”’)]")
-        word = _WORD_BEFORE.search(head)
-        if word:
-            token = word.group(1).rstrip(".").lower()
-            if token in abbreviations or (len(token) == 1 and token.isalpha()):
-                continue
-        cuts.append(match.end())
-    return cuts
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(lexicon.load("abbreviations"))
+
+
+def _is_abbreviation(prose: str, stop: int, floor: int) -> bool:
+    """Whether the word ending at the full stop ``stop`` is an abbreviation or an initial."""
+    space = max(prose.rfind(" ", max(floor, stop - 30), stop), prose.rfind("\n", floor, stop),
+                floor - 1)
+    token = prose[space + 1:stop].lstrip("\"'“‘([").rstrip(".").lower()
+    return token in _abbreviations() or (len(token) == 1 and token.isalpha())
 
 
 class Analysis:
@@ -75,19 +72,55 @@ class Analysis:
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
-        """Every sentence of every block, in order."""
-        abbreviations = frozenset(lexicon.load("abbreviations"))
+        """Every sentence of every block, in order (one scan of the whole prose)."""
         prose = self.doc.prose
+        blocks = self.doc.blocks
         out: list[Sentence] = []
-        for index, block in enumerate(self.doc.blocks):
-            cuts = _split(prose, block.start, block.end, abbreviations)
-            cuts.append(block.end)
-            for a, b in pairwise(cuts):
-                while b > a and prose[b - 1].isspace():
-                    b -= 1
-                if b > a:
-                    out.append(Sentence(a, b, index))
+        if not blocks:
+            return ()
+
+        def emit(start: int, end: int, block: int) -> None:
+            while end > start and prose[end - 1].isspace():
+                end -= 1
+            if end > start:
+                out.append(Sentence(start, end, block))
+
+        index = 0
+        current = blocks[0].start
+        count = len(blocks)
+        for match in _BOUNDARY.finditer(prose):
+            at = match.start()
+            while index < count and at >= blocks[index].end:
+                emit(current, blocks[index].end, index)
+                index += 1
+                if index < count:
+                    current = blocks[index].start
+            if index >= count:
+                break
+            if match.end() > blocks[index].end or at < current:
+                continue  # the end of the block closes the sentence
+            stop = at - 1
+            while stop > current and prose[stop] in "\"'”’)]":
+                stop -= 1
+            if prose[stop] == "." and _is_abbreviation(prose, stop, current):
+                continue
+            emit(current, match.end(), index)
+            current = match.end()
+        while index < count:
+            emit(current, blocks[index].end, index)
+            index += 1
+            if index < count:
+                current = blocks[index].start
         return tuple(out)
+
+    @cached_property
+    def lower(self) -> str:
+        """The prose in lower case, offset for offset, for case-blind scanning."""
+        prose = self.doc.prose
+        low = prose.lower()
+        if len(low) == len(prose):
+            return low
+        return "".join(c if len(c.lower()) != 1 else c.lower() for c in prose)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -61,39 +61,46 @@ class Frame:
         return max(self.cue_end, self.source_end)
 
 
+# Verbs that attribute: 'said', 'told', 'estimated', 'the survey found'.
 _SPEECH = (
-    r"said|says|say|saying|told|tells|added|adds|wrote|writes|stated|states|announced"
-    r"|testified|estimated|claimed|warned|warns|warn|noted|explained|insisted|insists"
-    r"|argued|argues|argue|confirmed|confirms|denied|denies|predicted|predict|predicts"
-    r"|believe|believes|believed|think|thinks|feared|fear|acknowledged|admitted|alleged|allege"
-    r"|alleges|asserted|conceded|contend|contends|contended|maintain|maintains|maintained"
-    r"|recalled|replied|reiterated|stressed|emphasi[sz]ed|disclosed|revealed|reported"
-    r"|calculated|concluded|cautioned|suggested|suggest|suggests|complained|countered|declared"
-    r"|described|describe|describes|accused|joked|quipped|asked|tweeted|responded|claim"
-    r"|remarked|observed|estimates|expects|calculates|urged|vowed|pledged|promised|boasted|recalls|explains|acknowledges|blamed|agreed|forecast|projected|signalled|signaled|hinted|indicated"
-    r"|indicate|indicates|showed|show|shows|shown|found|find|finds|put|puts|reports|report"
+    "accused", "acknowledged", "acknowledges", "added", "adds", "admitted", "allege", "alleged",
+    "alleges", "announced", "argue", "argued", "argues", "asked", "asserted", "believe",
+    "believed", "believes", "blamed", "boasted", "calculated", "calculates", "cautioned",
+    "claim", "claimed", "complained", "conceded", "concluded", "confirmed", "confirms",
+    "contend", "contended", "contends", "countered", "declared", "denied", "denies", "describe",
+    "described", "describes", "disclosed", "emphasised", "emphasized", "estimated", "estimates",
+    "expects", "explained", "explains", "fear", "feared", "find", "finds", "forecast", "found",
+    "hinted", "indicate", "indicated", "indicates", "insisted", "insists", "joked", "maintain",
+    "maintained", "maintains", "noted", "observed", "pledged", "predict", "predicted",
+    "predicts", "projected", "promised", "put", "puts", "quipped", "recalled", "recalls",
+    "reiterated", "remarked", "replied", "report", "reported", "reports", "responded",
+    "revealed", "said", "say", "saying", "says", "show", "showed", "shown", "shows", "signaled",
+    "signalled", "stated", "states", "stressed", "suggest", "suggested", "suggests", "tells",
+    "testified", "think", "thinks", "told", "tweeted", "urged", "vowed", "warn", "warned",
+    "warns", "writes", "wrote",
 )
 # Cues whose subject must be a document or data ("the survey found"), not any noun.
 _DATA_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds",
                         "suggest", "suggests", "suggested", "indicate", "indicates", "indicated",
                         "put", "puts", "revealed", "concluded", "estimated", "projected",
                         "forecast", "report", "reports"})
+# Matched against the lower-cased prose; the verbs as a prefix tree for speed.
 _CUE = regex.compile(
-    rf"\b(?:(?P<according>according\s+to|quoted\s+by|cited\s+by)|(?P<verb>{_SPEECH}))\b",
-    regex.IGNORECASE,
+    r"\b(?:(?P<according>according\s+to|quoted\s+by|cited\s+by)"
+    rf"|(?P<verb>{lexicon.trie_pattern(_SPEECH)}))\b"
 )
 _AUXILIARY = regex.compile(
     r"(?:\s+(?:has|have|had|would|will|also|later|previously|further|separately|repeatedly"
     r"|long|have\s+long|widely|privately|publicly|earlier|now|recently|already|often"
     r"|on\s+\w+day|last\s+\w+|this\s+\w+|do|does|did|not|n't|may|might|could|can|should"
     r"|must|been|had\s+been|generally|still|too|once|all|both))+$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 _CLAUSE_BREAK = regex.compile(
     r"""[;:—–(\[]|["“”]|\s-\s|\b(?:and|but|while|as|because|although|though|after|before"""
     r"""|when|so|that|if|since|whereas|whether|which|who|where|than|or|nor|yet|until|unless"""
     r"""|said|says)\b""",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 _AFTER_END = regex.compile(r"[,.;:!?—–()\[\]\"“”]|\s(?:that|on|in|last|this|when|after|as|who"
                            r"|because|and|but)\s", regex.IGNORECASE)
@@ -103,11 +110,11 @@ _VERB_START = regex.compile(r"\s+(?:\w+ed|is|was|are|were|has|had|have|spoke|wor
                             r"|declined|asked|requested|sits|sat|led|leads|runs|ran)\b",
                             regex.IGNORECASE)
 # 'the sources', 'the official', 'these analysts': a source the story already introduced.
-_ANAPHOR = regex.compile(r"(?i)^(?:the|these|those|both|such)\s+(?:\w+\s+)?(?:sources?|officials?"
-                         r"|analysts?|diplomats?|aides?|experts?|economists?|dealers?|traders?"
+_ANAPHOR = regex.compile(r"(?i)^(?:the|these|those|both|such)\s+(?:[\w.’'&-]+\s+){0,3}"
+                         r"(?:sources?|officials?|analysts?|diplomats?|aides?|experts?|economists?|dealers?|traders?"
                          r"|bankers?|people|person|executives?)$")
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)?$",
-                         regex.IGNORECASE)
+                         regex.IGNORECASE | regex.REVERSE)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
 _WORD = regex.compile(r"[\w'’.&-]+")
 _NAME_PART = regex.compile(r"^[\p{Lu}][\p{L}'’.&-]*$")
@@ -166,7 +173,7 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
     return _Lexicons(
         unnamed=regex.compile(rf"\b(?:{lexicon.alternation(unnamed)})\b", regex.IGNORECASE),
         vague=regex.compile(rf"\b(?:{lexicon.alternation(vague)})\b", regex.IGNORECASE),
-        agentless=regex.compile(r"\b(?:" + "|".join(agentless) + r")", regex.IGNORECASE),
+        agentless=regex.compile(r"\b(?:" + "|".join(agentless) + r")"),
         institutions=frozenset(lexicon.load("institutions")),
         documents=frozenset(lexicon.load("documents")),
         nationalities=frozenset(lexicon.load("nationalities")),
@@ -208,13 +215,13 @@ class Attribution:
         analysis = self.analysis
         sentences = analysis.sentences
         found: list[Frame] = []
-        for match in _CUE.finditer(prose):
+        for match in _CUE.finditer(analysis.lower):
             index = analysis.sentence_at(match.start())
             sentence = sentences[index]
             frame = self._frame(match, index, sentence.start, sentence.end)
             if frame is not None:
                 found.append(frame)
-        for match in self.lex.agentless.finditer(prose):
+        for match in self.lex.agentless.finditer(analysis.lower):
             index = analysis.sentence_at(match.start())
             end = match.end()
             while end > match.start() and prose[end - 1].isspace():
@@ -241,7 +248,7 @@ class Attribution:
             return Frame(index, start, end, src_start, src_end, kind, kind, in_quote)
         if cue in ("reported", "report", "reports") and not self._reporting(end, s_end):
             return None
-        before = _ASIDE.sub(lambda m: " " * len(m.group()), prose[s_start:start])
+        before = _blank_asides(prose[s_start:start])
         if _PASSIVE.search(before):
             return None  # 'it is believed': agentless, found by the agentless lexicon
         inverted = before.rstrip().endswith((",", '"', "”", "’")) or (
@@ -276,21 +283,22 @@ class Attribution:
     def _before(self, s_start: int, cue_start: int) -> tuple[int, int]:
         """The subject before a cue: the nearest clause, stepping over appositives."""
         prose = self.doc.prose
-        text = _ASIDE.sub(lambda m: " " * len(m.group()), prose[s_start:cue_start])
+        text = _blank_asides(prose[s_start:cue_start])
         aux = _AUXILIARY.search(text)
         if aux:
             text = text[:aux.start()]
         limit = len(text)
         clause_start = 0
-        breaks = list(_CLAUSE_BREAK.finditer(text))
-        if breaks and breaks[-1].group().lower() in ("who", "which") and \
-                breaks[-1].start() > 0 and _VERB_START.match(text, breaks[-1].end()):
-            # 'a government official who requested anonymity confirmed': the head comes first.
-            limit = breaks[-1].start()
-            breaks.pop()
-        for brk in breaks:
-            if brk.end() <= limit:
-                clause_start = brk.end()
+        breaks = _CLAUSE_BREAK.finditer(text)  # from the end backwards
+        last = next(breaks, None)
+        if last is not None:
+            clause_start = last.end()
+            if last.group().lower() in ("who", "which") and last.start() > 0 and \
+                    _VERB_START.match(text, last.end()):
+                # 'a government official who requested anonymity confirmed': the head first.
+                limit = last.start()
+                earlier = next(breaks, None)
+                clause_start = earlier.end() if earlier is not None else 0
         segment = text[clause_start:limit]
         # Step over "Tom Ekwueme, the league's treasurer," to the name.
         pieces = segment.rstrip().rstrip(",").split(",")
@@ -350,6 +358,8 @@ class Attribution:
         identified = self._identified(words, lower, names)
         role = lex.indefinite_role.match(stripped)
         if role and not _appositive_name(stripped, role.end()):
+            if _prenominal_name(stripped, role.start("role"), names):
+                return "named"  # 'a senior Bank of Japan official': the bank speaking
             if "spokes" not in role.group("role").lower():
                 return "unnamed"
             return "unnamed" if _DECLINED_NAME.search(self.doc.prose, offset,
@@ -359,6 +369,8 @@ class Attribution:
             phrase = unnamed.group().lower()
             if phrase in ("officials", "employees", "staffers", "associates") and identified:
                 return "named"
+            if _prenominal_name(stripped, unnamed.start(), names):
+                return "named"  # 'EC sources', 'FDA officials'
             if phrase.startswith(("source", "a source", "people", "person", "insider")) or \
                     not _appositive_name(stripped, unnamed.end()):
                 return "unnamed"
@@ -541,3 +553,15 @@ def _by_someone(text: str, end: int) -> bool:
     rest = text[end:]
     return bool(regex.search(r"\b(?:by|at|from|of|with|for)\s+(?:the\s+)?"
                              r"(?:\p{Lu}|\w+'s\b)", rest))
+
+
+def _blank_asides(text: str) -> str:
+    """Blank out asides between commas, keeping offsets."""
+    if "," not in text:
+        return text
+    return _ASIDE.sub(lambda m: " " * len(m.group()), text)
+
+
+def _prenominal_name(text: str, head_start: int, names: list[str]) -> bool:
+    """A proper name before the head noun: 'World Bank sources', 'a senior FDA official'."""
+    return any(word in names for word in _words(text[:head_start]))

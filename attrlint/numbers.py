@@ -9,10 +9,13 @@ referring back ("the two sides").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
+
+from attrlint.lexicon import trie_pattern
 
 if TYPE_CHECKING:
     from attrlint.analysis import Analysis
@@ -42,7 +45,7 @@ _FRACTION = (
     r"|half(?=\s+(?:of|the|a|an|its|their|his|her|our|all|that|those|these)\b)"
     r"|scores(?=\s+of\b)|a\s+dozen|half\s+a\s+dozen"
 )
-_CURRENCY = r"(?:US\$|A\$|C\$|HK\$|NZ\$|Rs\.?\s?|[$€£¥₹])"
+_CURRENCY = r"(?:us\$|a\$|c\$|hk\$|nz\$|rs\.?\s?|[$€£¥₹])"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _MAGNITUDE = (r"(?:\s?(?:million|billion|trillion|bn|mn|mln|bln|m|k|thousand|hundred)"
               r"(?![\w]))?")
@@ -61,8 +64,19 @@ _SPOKEN = rf"(?:{_WORD_NUMBER}){_PERCENT}"
 _FIGURE = regex.compile(
     rf"(?<![\w]){_APPROX}(?P<core>{_FRACTION}|{_PLURAL_SCALE}|(?<![\w]){_AMOUNT}|\b{_SPOKEN}\b)"
     rf"(?:(?<=\bbetween\s+\S+)\s+and\s+(?:{_AMOUNT}|\b{_SPOKEN}\b))?",
-    regex.IGNORECASE,
 )
+# Where a figure can be: a digit or a number word. The full expression above is then tried
+# only from the word starts just before each anchor, which is many times faster than
+# scanning the whole text with it.
+_ANCHOR = re.compile(
+    r"\d|(?<![a-z])(?:" + trie_pattern([
+        *_UNITS.split("|"), *_TENS.split("|"), *_SCALE.split("|"), "hundreds", "thousands",
+        "millions", "billions", "dozen", "dozens", "half", "halves", "quarter", "quarters",
+        "third", "thirds", "fifth", "fifths", "tenth", "tenths", "scores", "tens",
+    ]) + r")(?![a-z])"
+)
+_WORD_START = re.compile(r"(?<![^\s(\[“\"'‘])\S")
+_LOOKBACK = 32
 
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
@@ -94,6 +108,9 @@ _DEFINITE = regex.compile(r"\b(?:the|these|those|both|all|its|their|his|her|our|
 _ORDINAL_BEFORE = regex.compile(r"\b(?:first|second|third|fourth|final|other|latter|former"
                                 r"|back|front|top|bottom|northern|southern|eastern|western)\s+$",
                                 regex.IGNORECASE)
+_IDIOM_BEFORE = regex.compile(r"\b(?:top|big|final|last|first|group\s+of|catch|one\s+of\s+the)\s+$",
+                              regex.IGNORECASE)
+_FRACTION_WORD = regex.compile(r"(?:thirds?|quarters?|fifths?|tenths?|halves)\b", regex.IGNORECASE)
 _YEAR = regex.compile(r"^(?:1[0-9]|20)\d{2}(?:s|['’]s)?$")
 _DECADE = regex.compile(r"^['’]?\d0['’]?s$")
 
@@ -107,13 +124,29 @@ def _is_name_word(text: str, core_start: int, prose: str, sentence_start: int) -
 
 def find_figures(analysis: Analysis) -> tuple[Figure, ...]:
     """Every figure in the document that is a claim needing a source."""
-    doc = analysis.doc
-    prose = doc.prose
+    prose = analysis.doc.prose
+    low = analysis.lower
     sentences = analysis.sentences
     out: list[Figure] = []
-    for match in _FIGURE.finditer(prose):
-        core = match.group("core")
+    figure_match = _FIGURE.match
+    last_end = 0
+    for anchor in _ANCHOR.finditer(low):
+        at = anchor.start()
+        if at < last_end:
+            continue
+        starts = [m.start() for m in _WORD_START.finditer(low, max(last_end, at - _LOOKBACK), at)]
+        starts.append(at)
+        match = None
+        for start in starts:
+            candidate = figure_match(low, start)
+            if candidate is not None and candidate.end() > at:
+                match = candidate
+                break
+        if match is None:
+            continue
+        last_end = match.end()
         core_start = match.start("core")
+        core = prose[core_start:match.end("core")]
         start, end = match.start(), match.end()
         sentence_index = analysis.sentence_at(start)
         s_start = sentences[sentence_index].start if sentences else 0
@@ -139,7 +172,11 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     words = low.split()
     if words and words[0] in ("a", "an") and len(words) == 1:
         return False
+    if _IDIOM_BEFORE.search(before):
+        return False  # 'the top 10', 'the big three'
     if core[0].isalpha():
+        if after[:1] == "-" and after[1:2].isalpha() and not _FRACTION_WORD.match(after[1:]):
+            return False  # a compound: 'four-door', 'three-for-two', 'two-day'
         if low == "one" or (words[0] == "one" and len(words) == 1):
             return False
         if _is_name_word(core, core_start, prose, s_start):

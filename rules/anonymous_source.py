@@ -12,6 +12,9 @@ anonymity because they were not authorized to discuss the talks", "for fear of
 reprisals"), the source is acceptable practice: the finding becomes `info`, which does
 not fail a run unless `--fail-on info`; set `report-with-reason = false` to drop it.
 
+Each distinct unnamed source is reported once per draft (its first unexplained use), and a
+later mention of one ("the source said", "the officials added") is not a new source.
+
 ## Why is this bad?
 Newsroom policies allow anonymity only for vital information that cannot be had on the
 record, and require the story to tell readers why it was granted. An unexplained
@@ -52,8 +55,13 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     attribution = doc.analysis.attribution
     sentences = doc.analysis.sentences
     prose = doc.prose
+    seen: set[str] = set()
     for frame in reportable_frames(doc, ("unnamed",), options["check-headlines"]):
         phrase = prose[frame.start:frame.end]
+        source = " ".join(prose[frame.source_start:frame.source_end].lower().split())
+        if source in seen:
+            continue  # the same unnamed source again: one finding is enough
+        seen.add(source)
         if attribution.anonymity_reason(sentences[frame.sentence].block):
             if options["report-with-reason"]:
                 yield Violation(frame.start, frame.end,

@@ -31,7 +31,7 @@ from typing import Any
 
 from attrlint.document import Document
 from attrlint.finding import Severity, Violation
-from attrlint.repetition import exact_groups, normalise, similarity
+from attrlint.repetition import block_texts, exact_groups, similarity
 
 NAME = "repeated-sentence"
 CODE = "AT303"
@@ -44,19 +44,14 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     min_words = options["min-words"]
     threshold = float(options["paragraph-threshold"])
     repeated = exact_groups(doc, 1)
+    texts = block_texts(doc)
     prose = doc.prose
     seen: dict[str, tuple[int, int]] = {}
-    block_texts: dict[int, str] = {}
-
-    def block_text(index: int) -> str:
-        if index not in block_texts:
-            block_texts[index] = normalise(doc.block_text(doc.blocks[index]))
-        return block_texts[index]
-
     for sentence in doc.analysis.sentences:
-        text = normalise(prose[sentence.start:sentence.end])
-        if len(text.split()) < min_words:
+        words = prose[sentence.start:sentence.end].split()
+        if len(words) < min_words:
             continue
+        text = " ".join(words)
         earlier = seen.get(text)
         if earlier is None:
             seen[text] = (sentence.block, sentence.start)
@@ -64,7 +59,7 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
         first_block, first_start = earlier
         if sentence.block in repeated or first_block == sentence.block:
             continue
-        if similarity(block_text(first_block), block_text(sentence.block)) >= threshold:
+        if similarity(texts[first_block], texts[sentence.block]) >= threshold:
             continue
         line = doc.position(doc.source_offset(first_start))[0]
         yield Violation(sentence.start, sentence.end,

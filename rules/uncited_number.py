@@ -85,6 +85,8 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
 def _is_data_line(text: str) -> bool:
     """A results-table row or data line ('Revs 11.7 mln vs 9.1 mln'), not a sentence."""
     stripped = text.rstrip()
+    if stripped.startswith(("NOTE", "Note:", "Notes:", "Source:", "SOURCE:")):
+        return True  # a note or source line under a table
     if stripped.endswith((".", "!", "?", '"', "”", ":")):
         return False
     words = stripped.split()

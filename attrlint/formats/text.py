@@ -1,9 +1,11 @@
-"""Plain-text drafts: blank-line paragraphs, hard-wrapped or not, or one paragraph a line.
+r"""Plain-text drafts: blank-line paragraphs, hard-wrapped or not, or one paragraph a line.
 
 A group of lines between blank lines is one paragraph when it is hard-wrapped, and one
 paragraph per line when it is a CMS export that puts each paragraph on its own line. An
 indented line starts a new paragraph (wire copy indents instead of leaving blank lines).
 A short first line followed by a blank line, or a short all-capitals line, is a headline.
+Suppression directives on a line of their own are not prose, nor is the ``&\t`` marker
+that some wire archives put at the start of each paragraph.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import regex
 
 from attrlint.document import BlockKind, Document, ProseBuilder, line_starts
+from attrlint.suppress import DIRECTIVE
 
 _URL = regex.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
 _FOOTNOTE = regex.compile(r"\[\^?\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
@@ -31,8 +34,12 @@ def _lines(source: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A literal ampersand, backslash and "t" opening each paragraph of some wire archives.
+_WIRE_MARKER = "&\\t"
+
+
 def _is_indented(line: str) -> bool:
-    return line[:1] in (" ", "\t") or "\t" in line[:2]
+    return line[:1] in (" ", "\t") or "\t" in line[:2] or line.startswith(_WIRE_MARKER)
 
 
 def _paragraphs(source: str, group: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -42,6 +49,10 @@ def _paragraphs(source: str, group: list[tuple[int, int]]) -> list[list[tuple[in
     texts = [source[s:e] for s, e in group]
     width = max(len(t.rstrip()) for t in texts)
     if width > _WRAP_LIMIT:
+        return [[line] for line in group]
+    ends = sum(1 for t in texts if t.rstrip().endswith(_TERMINAL))
+    if ends >= 0.8 * len(texts):
+        # Every line ends a sentence: one paragraph a line, however short the lines.
         return [[line] for line in group]
     indented = [_is_indented(t) for t in texts]
     uniform = all(indented) or not any(indented[1:])
@@ -72,7 +83,8 @@ def read_text(path: str, source: str, notices: tuple[str, ...] = ()) -> Document
     lines = _lines(source)
     groups: list[list[tuple[int, int]]] = [[]]
     for span in lines:
-        if source[span[0]:span[1]].strip():
+        line = source[span[0]:span[1]]
+        if line.strip() and not _is_directive(line):
             groups[-1].append(span)
         elif groups[-1]:
             groups.append([])
@@ -91,6 +103,8 @@ def read_text(path: str, source: str, notices: tuple[str, ...] = ()) -> Document
                 kind = "heading"
             first = False
             for k, (start, end) in enumerate(para):
+                if source.startswith(_WIRE_MARKER, start):
+                    start += len(_WIRE_MARKER)
                 while start < end and source[start] in " \t":
                     start += 1
                 if k:
@@ -115,3 +129,9 @@ def _add_line(builder: ProseBuilder, source: str, start: int, end: int) -> None:
     builder.add(text, cursor)
     for match in _FOOTNOTE.finditer(text):
         builder.add_citation(base + match.start(), base + match.end(), "footnote", match.group())
+
+
+def _is_directive(line: str) -> bool:
+    match = DIRECTIVE.search(line)
+    return match is not None and not line[:match.start()].strip() and not line[
+        match.end():].strip()
