@@ -20,8 +20,8 @@ sentence), and each block records whether it gives a reason for anonymity.
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Literal
@@ -85,7 +85,7 @@ _DATA_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "fi
                         "put", "puts", "revealed", "concluded", "estimated", "projected",
                         "forecast", "report", "reports"})
 # Matched against the lower-cased prose; the verbs as a prefix tree for speed.
-_CUE = regex.compile(
+_CUE = re.compile(
     r"\b(?:(?P<according>according\s+to|quoted\s+by|cited\s+by)"
     rf"|(?P<verb>{lexicon.trie_pattern(_SPEECH)}))\b"
 )
@@ -113,6 +113,12 @@ _VERB_START = regex.compile(r"\s+(?:\w+ed|is|was|are|were|has|had|have|spoke|wor
 _ANAPHOR = regex.compile(r"(?i)^(?:the|these|those|both|such)\s+(?:[\w.’'&-]+\s+){0,3}"
                          r"(?:sources?|officials?|analysts?|diplomats?|aides?|experts?|economists?|dealers?|traders?"
                          r"|bankers?|people|person|executives?)$")
+_REPORTING_NEXT = regex.compile(
+    r"\s+(?:that|on\s+\w+day|in\s+(?:a|an|its|his|her|their)\b|last|earlier|yesterday|today"
+    r"|this)\b", regex.IGNORECASE)
+_NOTIFYING = regex.compile(r"\s+[^,.;]{0,60}?\bto\s+(?!be\b|have\b)")
+_APPOSITIVE = regex.compile(r",?\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}")
+_BY_SOMEONE = regex.compile(r"\b(?:by|at|from|of|with|for)\s+(?:the\s+)?(?:\p{Lu}|\w+'s\b)")
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)?$",
                          regex.IGNORECASE | regex.REVERSE)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
@@ -147,13 +153,14 @@ _STARTERS = frozenset({
 class _Lexicons:
     unnamed: regex.Pattern[str]
     vague: regex.Pattern[str]
-    agentless: regex.Pattern[str]
+    agentless: re.Pattern[str]
     institutions: frozenset[str]
     documents: frozenset[str]
     nationalities: frozenset[str]
     named: regex.Pattern[str] | None
     common: frozenset[str]
     indefinite_role: regex.Pattern[str]
+    suspect: re.Pattern[str]
 
 
 @cache
@@ -173,7 +180,7 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
     return _Lexicons(
         unnamed=regex.compile(rf"\b(?:{lexicon.alternation(unnamed)})\b", regex.IGNORECASE),
         vague=regex.compile(rf"\b(?:{lexicon.alternation(vague)})\b", regex.IGNORECASE),
-        agentless=regex.compile(r"\b(?:" + "|".join(agentless) + r")"),
+        agentless=re.compile(r"\b(?:" + "|".join(agentless) + r")"),
         institutions=frozenset(lexicon.load("institutions")),
         documents=frozenset(lexicon.load("documents")),
         nationalities=frozenset(lexicon.load("nationalities")),
@@ -181,12 +188,23 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
         common=frozenset(w.rstrip("*") for p in (*unnamed, *vague) for w in p.split())
         | frozenset(lexicon.load("institutions")) | frozenset(lexicon.load("documents"))
         | _STARTERS,
+        suspect=re.compile(r"\b" + lexicon.trie_pattern(
+            _key_words([*unnamed, *vague, *lexicon.load("roles"), "spokes*"]))),
         indefinite_role=regex.compile(
             r"(?:a|an|one|another|two|three|four|five|several|other|some|multiple)\s+"
             r"(?:[\w’'-]+\s+){0,3}?"
             rf"(?P<role>{lexicon.alternation([*lexicon.load('roles'), 'spokes*'])})\b",
             regex.IGNORECASE),
     )
+
+
+def _key_words(phrases: list[str]) -> list[str]:
+    """The longest word of each phrase, wildcard dropped.
+
+    A sentence holding none of them cannot hold the phrase, so these select the sentences
+    worth a closer look.
+    """
+    return sorted({max(p.replace("*", "").split(), key=len) for p in phrases})
 
 
 def _words(text: str) -> list[str]:
@@ -211,28 +229,72 @@ class Attribution:
     @cached_property
     def frames(self) -> tuple[Frame, ...]:
         """Every attribution frame, in document order."""
-        prose = self.doc.prose
+        return tuple(f for i in range(len(self.analysis.sentences)) for f in self.frames_in(i))
+
+    @cached_property
+    def _cues(self) -> list[list[re.Match[str]]]:
+        """Cue and agentless matches of each sentence: one scan of the whole prose each."""
         analysis = self.analysis
-        sentences = analysis.sentences
+        table: list[list[re.Match[str]]] = [[] for _ in analysis.sentences]
+        if not table:
+            return table
+        sentence_at = analysis.sentence_at
+        for pattern in (_CUE, self.lex.agentless):
+            for match in pattern.finditer(analysis.lower):
+                table[sentence_at(match.start())].append(match)
+        return table
+
+    @cached_property
+    def _frames_memo(self) -> dict[int, list[Frame]]:
+        return {}
+
+    def frames_in(self, sentence: int) -> list[Frame]:
+        """Frames whose cue lies in a sentence, computed on first request."""
+        memo = self._frames_memo
+        found = memo.get(sentence)
+        if found is None:
+            found = self._sentence_frames(sentence)
+            memo[sentence] = found
+        return found
+
+    def _sentence_frames(self, index: int) -> list[Frame]:
+        analysis = self.analysis
+        prose = self.doc.prose
+        sentence = analysis.sentences[index]
         found: list[Frame] = []
-        for match in _CUE.finditer(analysis.lower):
-            index = analysis.sentence_at(match.start())
-            sentence = sentences[index]
+        agentless = self.lex.agentless
+        for match in self._cues[index]:
+            if match.re is agentless:
+                start, end = match.span()
+                while end > start and prose[end - 1].isspace():
+                    end -= 1
+                quoted = analysis.quote_at(start) is not None
+                found.append(Frame(index, start, end, start, end, "agentless", "agentless",
+                                   quoted))
+                continue
             frame = self._frame(match, index, sentence.start, sentence.end)
             if frame is not None:
                 found.append(frame)
-        for match in self.lex.agentless.finditer(analysis.lower):
-            index = analysis.sentence_at(match.start())
-            end = match.end()
-            while end > match.start() and prose[end - 1].isspace():
-                end -= 1
-            quote = analysis.quote_at(match.start())
-            found.append(Frame(index, match.start(), end, match.start(), end, "agentless",
-                               "agentless", quote is not None))
         found.sort(key=lambda f: f.cue_start)
-        return tuple(self._resolve_pronouns(found))
+        if any(f.kind == "pronoun" for f in found):
+            found = self._resolve_pronouns(index, found)
+        return found
 
-    def _frame(self, match: regex.Match[str], index: int, s_start: int,
+    def _antecedent(self, sentence: int) -> SourceKind:
+        """Kind of the last source named before a sentence, in its block or the one before."""
+        sentences = self.analysis.sentences
+        floor = sentences[sentence].block - 1
+        index = sentence - 1
+        while index >= 0 and sentences[index].block >= floor:
+            for frame in reversed(self.frames_in(index)):
+                if frame.kind not in ("agentless", "pronoun"):
+                    return frame.kind
+                if frame.kind == "pronoun":
+                    return frame.resolved
+            index -= 1
+        return "named"
+
+    def _frame(self, match: re.Match[str], index: int, s_start: int,
                s_end: int) -> Frame | None:
         prose = self.doc.prose
         cue = match.group().lower()
@@ -275,10 +337,9 @@ class Attribution:
         rest = self.doc.prose[end:min(s_end, end + 80)]
         if not rest.strip() or rest.lstrip()[:1] in ",.;:":
             return True
-        if regex.match(r"\s+(?:that|on\s+\w+day|in\s+(?:a|an|its|his|her|their)\b|last|earlier"
-                       r"|yesterday|today|this)\b", rest, regex.IGNORECASE):
+        if _REPORTING_NEXT.match(rest):
             return True
-        return not regex.match(r"\s+[^,.;]{0,60}?\bto\s+(?!be\b|have\b)", rest)
+        return not _NOTIFYING.match(rest)
 
     def _before(self, s_start: int, cue_start: int) -> tuple[int, int]:
         """The subject before a cue: the nearest clause, stepping over appositives."""
@@ -406,12 +467,13 @@ class Attribution:
             return True
         return bool(names)
 
-    @staticmethod
-    def _resolve_pronouns(frames: list[Frame]) -> list[Frame]:
+    def _resolve_pronouns(self, sentence: int, frames: list[Frame]) -> list[Frame]:
         out: list[Frame] = []
-        last: SourceKind = "named"
+        last: SourceKind | None = None
         for frame in frames:
             if frame.kind == "pronoun":
+                if last is None:
+                    last = self._antecedent(sentence)
                 frame = Frame(frame.sentence, frame.cue_start, frame.cue_end, frame.source_start,
                               frame.source_end, "pronoun", last, frame.in_quote)
             elif frame.kind != "agentless":
@@ -420,17 +482,6 @@ class Attribution:
         return out
 
     # -- per sentence and block ------------------------------------------------------------
-
-    @cached_property
-    def _by_sentence(self) -> list[list[Frame]]:
-        table: list[list[Frame]] = [[] for _ in self.analysis.sentences]
-        for frame in self.frames:
-            table[frame.sentence].append(frame)
-        return table
-
-    def frames_in(self, sentence: int) -> list[Frame]:
-        """Frames whose cue lies in a sentence."""
-        return self._by_sentence[sentence]
 
     @cached_property
     def _reasons(self) -> frozenset[int]:
@@ -477,18 +528,19 @@ class Attribution:
         return quote is not None and self.speaker_of(quote) is not None
 
     @cached_property
-    def _sourced(self) -> list[bool]:
-        """Whether each sentence has a source of its own, by a frame or a citation."""
-        analysis = self.analysis
-        flags = [bool(frames) for frames in self._by_sentence]
-        for citation in self.doc.citations:
-            flags[analysis.sentence_at(citation.start)] = True
-        return flags
+    def _cited(self) -> frozenset[int]:
+        """Sentences holding a link, footnote reference or URL."""
+        sentence_at = self.analysis.sentence_at
+        return frozenset(sentence_at(c.start) for c in self.doc.citations)
+
+    def sourced(self, sentence: int) -> bool:
+        """Whether a sentence has a source of its own: a frame or a citation."""
+        return sentence in self._cited or bool(self.frames_in(sentence))
 
     def has_source(self, sentence: int, scope: str = "paragraph") -> bool:
         """A source in the sentence, or (paragraph scope) in a sentence it continues."""
-        sourced = self._sourced
-        if sourced[sentence]:
+        sourced = self.sourced
+        if sourced(sentence):
             return True
         if scope != "paragraph":
             return False
@@ -498,7 +550,7 @@ class Attribution:
             if not self._continues(index):
                 return False
             index -= 1
-            if sourced[index]:
+            if sourced(index):
                 return True
         return False
 
@@ -506,24 +558,25 @@ class Attribution:
         s = self.analysis.sentences[sentence]
         return bool(_CONTINUATION.match(self.doc.prose, s.start, s.end))
 
-    def source_spans(self) -> list[tuple[int, int]]:
-        """(start, end) of every frame's source, for figures that count the sources."""
-        return sorted((f.source_start, f.source_end) for f in self.frames
-                      if f.kind not in ("agentless",))
-
     def in_source(self, start: int, end: int) -> bool:
         """Whether a span lies inside the source part of a frame ('four diplomats said')."""
-        spans = self._source_spans
-        i = bisect.bisect_right(spans, (start, end + 1)) - 1
-        while i >= 0 and spans[i][1] >= start:
-            if spans[i][0] <= start and end <= spans[i][1]:
-                return True
-            i -= 1
-        return False
+        return any(f.source_start <= start and end <= f.source_end and f.kind != "agentless"
+                   for f in self.frames_in(self.analysis.sentence_at(start)))
 
     @cached_property
-    def _source_spans(self) -> list[tuple[int, int]]:
-        return self.source_spans()
+    def _suspects(self) -> list[int]:
+        """Sentences that could hold an unnamed, vague or agentless source: a lexicon hit."""
+        analysis = self.analysis
+        sentence_at = analysis.sentence_at
+        hits = {sentence_at(m.start()) for m in self.lex.suspect.finditer(analysis.lower)}
+        hits.update(i for i, cues in enumerate(self._cues) if any(
+            m.re is self.lex.agentless for m in cues))
+        return sorted(hits)
+
+    def suspect_frames(self) -> Iterator[Frame]:
+        """Frames of the sentences that could hold an unnamed, vague or agentless source."""
+        for index in self._suspects:
+            yield from self.frames_in(index)
 
 
 _CONTINUATION = regex.compile(
@@ -544,15 +597,12 @@ _DECLINED_NAME = regex.compile(
 
 def _appositive_name(text: str, end: int) -> bool:
     """'a senior official, Jane Roe,' names the official after all."""
-    rest = text[end:]
-    return bool(regex.match(r",?\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}", rest))
+    return bool(_APPOSITIVE.match(text, end))
 
 
 def _by_someone(text: str, end: int) -> bool:
     """'a study by the Grattan Institute', 'experts at Oslo University', 'polled by Reuters'."""
-    rest = text[end:]
-    return bool(regex.search(r"\b(?:by|at|from|of|with|for)\s+(?:the\s+)?"
-                             r"(?:\p{Lu}|\w+'s\b)", rest))
+    return bool(_BY_SOMEONE.search(text, end))
 
 
 def _blank_asides(text: str) -> str:

@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from attrlint import __version__
-from attrlint.config import Config, ConfigError, ConfigFinder, all_rules, load_file, resolve_rule
-from attrlint.engine import FileResult, LintOptions, iter_files, lint_file
+from attrlint.config import ConfigError, ConfigFinder, all_rules, load_file, resolve_rule
+from attrlint.engine import (
+    FileResult,
+    LintOptions,
+    default_jobs,
+    iter_files,
+    lint_file,
+    lint_parallel,
+)
 from attrlint.finding import FileError, Finding, severity_rank
 from attrlint.report import FORMATS, default_format
 
@@ -55,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--report-unused-directives", action="store_true",
                         help="report suppression directives that silence nothing")
     parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    parser.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                        help="worker processes (default: one per CPU when linting 64 files or "
+                             "more, else 1)")
     parser.add_argument("--version", action="version", version=f"attrlint {__version__}")
     return parser
 
@@ -82,27 +92,29 @@ def _explain_command(args: Sequence[str], out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def _lint_all(paths: Sequence[str], finder: ConfigFinder, options: LintOptions,
-              stdin_filename: str | None, show_progress: bool) -> list[FileResult]:
+def _lint_all(args: argparse.Namespace, finder: ConfigFinder, options: LintOptions,
+              show_progress: bool) -> list[FileResult]:
     errors: list[FileError] = []
-    files = list(iter_files(paths, finder, errors))
+    files = list(iter_files(args.paths, finder, errors))
     results = [FileResult(e.path, error=e) for e in errors]
-
-    def one(path: str) -> FileResult:
-        return lint_file(path, finder, options, stdin_filename=stdin_filename,
-                         read_stdin=sys.stdin.buffer.read)
-
+    jobs = args.jobs or default_jobs(len(files))
+    stream: Iterator[FileResult]
+    if jobs > 1 and not (args.fix or args.diff) and "-" not in files:
+        stream = lint_parallel(files, jobs, args.config, finder.overrides, options)
+    else:
+        stream = (lint_file(path, finder, options, stdin_filename=args.stdin_filename,
+                            read_stdin=sys.stdin.buffer.read) for path in files)
     if show_progress and len(files) >= _PROGRESS_MIN_FILES:
         from rich.console import Console
         from rich.progress import Progress
 
         with Progress(console=Console(stderr=True), transient=True) as progress:
             task = progress.add_task("linting", total=len(files))
-            for path in files:
-                results.append(one(path))
+            for result in stream:
+                results.append(result)
                 progress.advance(task)
     else:
-        results.extend(one(path) for path in files)
+        results.extend(stream)
     return results
 
 
@@ -148,7 +160,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     overrides = {"select": _split(args.select), "ignore": _split(args.ignore),
                  "fail_on": args.fail_on}
     try:
-        finder = _OverridingFinder(load_file(args.config) if args.config else None, overrides)
+        finder = ConfigFinder(load_file(args.config) if args.config else None, overrides)
         finder.for_path(".")
     except ConfigError as exc:
         err.write(f"attrlint: {exc}\n")
@@ -157,7 +169,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     fmt = args.format or default_format()
     show_progress = not args.no_progress and fmt == "text" and err.isatty()
     try:
-        results = _lint_all(args.paths, finder, options, args.stdin_filename, show_progress)
+        results = _lint_all(args, finder, options, show_progress)
     except ConfigError as exc:
         err.write(f"attrlint: {exc}\n")
         return 2
@@ -167,32 +179,14 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     else:
         findings = [f for r in results for f in r.findings]
     for result in results:
-        if result.doc is not None:
-            for notice in result.doc.notices:
-                err.write(f"{result.path}: notice: {notice}\n")
+        for notice in result.notices:
+            err.write(f"{result.path}: notice: {notice}\n")
     _report(fmt, findings, errors, results, out, err)
     if errors:
         return 2
     failing = [f for f in findings
                if severity_rank(f.severity) >= severity_rank(finder.for_path(f.path).fail_on)]
     return 1 if failing else 0
-
-
-class _OverridingFinder(ConfigFinder):
-    """Per-file configuration with command-line overrides layered on top."""
-
-    def __init__(self, explicit: Config | None, overrides: dict[str, object]) -> None:
-        super().__init__(explicit)
-        self.overrides = overrides
-        self._layered: dict[int, Config] = {}
-
-    def for_path(self, path: str) -> Config:
-        base = super().for_path(path)
-        layered = self._layered.get(id(base))
-        if layered is None:
-            layered = base.with_overrides(**self.overrides)  # type: ignore[arg-type]
-            self._layered[id(base)] = layered
-        return layered
 
 
 def _report(fmt: str, findings: list[Finding], errors: list[FileError],
@@ -208,7 +202,7 @@ def _report(fmt: str, findings: list[Finding], errors: list[FileError],
     else:
         from attrlint.report import text
 
-        sources = {r.path: r.doc.source for r in results if r.doc is not None}
+        sources = {r.path: r.text for r in results if r.text is not None}
         linted = sum(1 for r in results if r.error is None)
         text.report(findings, errors, out, sources, linted)
         return

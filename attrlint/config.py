@@ -318,18 +318,33 @@ def _has_attrlint_table(pyproject: Path) -> bool:
 
 
 class ConfigFinder:
-    """Finds the nearest configuration for each file, caching per directory."""
+    """Finds the nearest configuration for each file, caching per directory.
 
-    def __init__(self, explicit: Config | None = None) -> None:
+    ``overrides`` (``select``, ``ignore``, ``fail_on`` from the command line) are layered
+    on whatever configuration governs a file.
+    """
+
+    def __init__(self, explicit: Config | None = None,
+                 overrides: Mapping[str, Any] | None = None) -> None:
         self.explicit = explicit
+        self.overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
         self._cache: dict[Path, Config] = {}
+        self._layered: dict[int, Config] = {}
 
     def for_path(self, path: str) -> Config:
         """The configuration that governs ``path``."""
         if self.explicit is not None:
-            return self.explicit
-        directory = Path(path).resolve().parent if path != "-" else Path.cwd().resolve()
-        return self._for_dir(directory)
+            base = self.explicit
+        else:
+            directory = Path(path).resolve().parent if path != "-" else Path.cwd().resolve()
+            base = self._for_dir(directory)
+        if not self.overrides:
+            return base
+        layered = self._layered.get(id(base))
+        if layered is None:
+            layered = base.with_overrides(**self.overrides)
+            self._layered[id(base)] = layered
+        return layered
 
     def _for_dir(self, directory: Path) -> Config:
         cached = self._cache.get(directory)

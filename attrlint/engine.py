@@ -12,6 +12,8 @@ from attrlint.finding import FileError, Finding, Violation
 from attrlint.formats import Decoded, ReadError, read_bytes
 from attrlint.suppress import ACTIONS, Directive, find_directives
 
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 64
 DIRECTIVE_RULE = ("invalid-directive", "AT001")
 UNUSED_RULE = ("unused-directive", "AT002")
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
@@ -216,6 +218,21 @@ class FileResult:
     decoded: Decoded | None = None
     error: FileError | None = None
     stdin: bool = False
+    notices: tuple[str, ...] = ()
+    source: str | None = None
+
+    def light(self) -> FileResult:
+        """A copy that crosses a process boundary cheaply.
+
+        It has no document, and keeps the source only when findings need it for excerpts.
+        """
+        return FileResult(self.path, self.findings, None, None, self.error, self.stdin,
+                          self.notices, self.text if self.findings else None)
+
+    @property
+    def text(self) -> str | None:
+        """The decoded source, if the file was read."""
+        return self.doc.source if self.doc is not None else self.source
 
 
 def lint_file(path: str, finder: ConfigFinder, options: LintOptions = LintOptions(),
@@ -246,4 +263,45 @@ def lint_file(path: str, finder: ConfigFinder, options: LintOptions = LintOption
         return FileResult(display, error=FileError(display, exc.strerror or str(exc)))
     except RecursionError:
         return FileResult(display, error=FileError(display, "too deeply nested to parse"))
-    return FileResult(display, findings, doc, decoded, stdin=path == "-")
+    return FileResult(display, findings, doc, decoded, stdin=path == "-", notices=doc.notices)
+
+
+# Each worker process builds its own finder once; configuration is not shared memory.
+_WORKER: tuple[ConfigFinder, LintOptions] | None = None
+
+
+def _init_worker(config_path: str | None, overrides: dict[str, object],
+                 options: LintOptions) -> None:
+    from attrlint.config import load_file
+
+    global _WORKER
+    _WORKER = (ConfigFinder(load_file(config_path) if config_path else None, overrides),
+               options)
+
+
+def _lint_in_worker(path: str) -> FileResult:
+    assert _WORKER is not None
+    finder, options = _WORKER
+    return lint_file(path, finder, options).light()
+
+
+def lint_parallel(paths: Sequence[str], jobs: int, config_path: str | None,
+                  overrides: dict[str, object], options: LintOptions) -> Iterator[FileResult]:
+    """Lint files in ``jobs`` worker processes, yielding results in the order of ``paths``."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(64, len(paths) // (jobs * 8)))
+    with ProcessPoolExecutor(jobs, initializer=_init_worker,
+                             initargs=(config_path, overrides, options)) as pool:
+        yield from pool.map(_lint_in_worker, paths, chunksize=chunk)
+
+
+def default_jobs(files: int) -> int:
+    """Worker processes worth starting: one per CPU for big runs, none for a few files."""
+    if files < PARALLEL_MIN_FILES:
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 8))

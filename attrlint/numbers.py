@@ -77,6 +77,18 @@ _ANCHOR = re.compile(
 )
 _WORD_START = re.compile(r"(?<![^\s(\[“\"'‘])\S")
 _LOOKBACK = 32
+# First words of everything that can come before the number itself: approximators,
+# currency, and the number words that open a compound ('twenty-five', 'a hundred').
+_LEAD_WORDS = frozenset({
+    "about", "around", "approximately", "almost", "nearly", "some", "roughly", "more", "less",
+    "fewer", "over", "under", "up", "at", "upwards", "as", "an", "close", "just", "well",
+    "barely", "only", "between", "a", "another", "by", "one", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty", "sixty",
+    "seventy", "eighty", "ninety", "half", "hundreds", "thousands", "millions", "billions",
+    "dozens", "tens", "scores", "us", "a$", "c$", "hk$", "nz$", "rs", "rs.",
+})
+_LEAD_CHARS = frozenset("$€£¥₹0123456789")
+_DASH_DIGIT = re.compile(r"[-–]\d")
 
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
@@ -134,7 +146,9 @@ def find_figures(analysis: Analysis) -> tuple[Figure, ...]:
         at = anchor.start()
         if at < last_end:
             continue
-        starts = [m.start() for m in _WORD_START.finditer(low, max(last_end, at - _LOOKBACK), at)]
+        starts = [m.start() for m in _WORD_START.finditer(low, max(last_end, at - _LOOKBACK), at)
+                  if low[m.start()] in _LEAD_CHARS
+                  or low[m.start():m.start() + 14].split(None, 1)[0] in _LEAD_WORDS]
         starts.append(at)
         match = None
         for start in starts:
@@ -200,7 +214,7 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         if start == core_start and prev.isalpha() and any(c.isupper() for c in prev) and \
                 prev.lower() not in _APPROX_WORDS and not _DATE_BEFORE.search(prev + " "):
             return False  # an identifier: Route 9, Terminal 2, iPhone 15
-        if regex.match(r"[-–]\d", after):
+        if _DASH_DIGIT.match(after):
             return False  # a score or a day range: 28-14, 9-10 November
     if _DECADE.match(core) or (digits_only and after[:1] == "s"):
         return False

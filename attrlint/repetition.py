@@ -84,6 +84,9 @@ def similarity(a: str, b: str) -> float:
 
 
 _KEY_WORDS = 5
+# From this similarity up, near-copies share a run of _KEY_WORDS words (measured on the
+# labelled pairs); below it, candidates are every pair.
+_KEYED_THRESHOLD = 0.8
 
 
 def _keys(text: str) -> tuple[tuple[str, ...], ...]:
@@ -102,13 +105,19 @@ def near_pairs(doc: Document, threshold: float, min_words: int,
     word changed or a clause added keeps at least one), so a draft is indexed in linear
     time instead of comparing every pair; the length ratio bounds the similarity before
     any comparison. All 67 near-duplicate pairs of tests/corpus/near_duplicates.jsonl
-    share such a run.
+    share such a run. Thresholds under 0.8 compare every pair.
     """
     texts = block_texts(doc)
     index: dict[tuple[str, ...], list[int]] = {}
     candidates: set[tuple[int, int]] = set()
+    eligible: list[int] = []
     for i, text in enumerate(texts):
         if i in skip or is_boilerplate(text, min_words):
+            continue
+        if threshold < _KEYED_THRESHOLD:
+            # Looser thresholds allow edits everywhere: compare every pair instead.
+            candidates.update((i, j) for j in eligible)
+            eligible.append(i)
             continue
         for key in _keys(text):
             members = index.setdefault(key, [])

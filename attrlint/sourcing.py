@@ -15,7 +15,7 @@ def reportable_frames(doc: Document, kinds: tuple[SourceKind, ...],
     attribution = analysis.attribution
     sentences = analysis.sentences
     blocks = doc.blocks
-    for frame in attribution.frames:
+    for frame in attribution.suspect_frames():
         if frame.kind not in kinds:
             continue
         if not check_headlines and blocks[sentences[frame.sentence].block].kind == "heading":

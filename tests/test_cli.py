@@ -516,8 +516,6 @@ def test_one_paragraph_a_line_text(tmp_path: Path) -> None:
     assert [(f["code"], f["line"], f["end_line"]) for f in findings] == [("AT301", 5, 5)]
 
 
-@pytest.mark.xfail(reason="formats/text.py reads a group of lines all under 100 characters "
-                          "as one hard-wrapped paragraph, even when each line ends a sentence")
 def test_one_short_paragraph_a_line_text(tmp_path: Path) -> None:
     draft = _one_paragraph_a_line([
         "The ferry company announced its winter timetable, Ian Boyd said.",
