@@ -138,6 +138,7 @@ _MID_CAPITAL = regex.compile(r"(?<=[\p{Ll},;]\s+)\p{Lu}[\w’'.&-]*")
 _PERSON_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "my", "a", "an",
                                  "one", "both", "all", "each", "another", "two", "three", "four",
                                  "five", "six", "seven", "eight", "nine", "ten", "several"})
+_FUNCTION_WORDS = frozenset({"with", "to", "of", "on", "in", "who", "the", "a", "an", "by"})
 _QUANTIFIERS = frozenset({"some", "many", "others", "most people", "some people", "many people"})
 _STARTERS = frozenset({
     "a", "an", "the", "but", "and", "yet", "so", "some", "many", "most", "however", "in", "on",
@@ -188,8 +189,7 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
         common=frozenset(w.rstrip("*") for p in (*unnamed, *vague) for w in p.split())
         | frozenset(lexicon.load("institutions")) | frozenset(lexicon.load("documents"))
         | _STARTERS,
-        suspect=re.compile(r"\b" + lexicon.trie_pattern(
-            _key_words([*unnamed, *vague, *lexicon.load("roles"), "spokes*"]))),
+        suspect=_suspect_pattern([*unnamed, *vague, *lexicon.load("roles"), "spokes*"]),
         indefinite_role=regex.compile(
             r"(?:a|an|one|another|two|three|four|five|several|other|some|multiple)\s+"
             r"(?:[\w’'-]+\s+){0,3}?"
@@ -198,13 +198,25 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
     )
 
 
-def _key_words(phrases: list[str]) -> list[str]:
-    """The longest word of each phrase, wildcard dropped.
+def _suspect_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """What a sentence must contain to hold one of ``phrases`` as a source.
 
-    A sentence holding none of them cannot hold the phrase, so these select the sentences
-    worth a closer look.
+    The last content word of each phrase stands for it (a sentence without it cannot hold the
+    phrase); quantifiers ('some', 'many', 'others') count only right before a verb of
+    attribution, where they can be the whole source ('some say').
     """
-    return sorted({max(p.replace("*", "").split(), key=len) for p in phrases})
+    exact: set[str] = set()
+    stems: set[str] = set()
+    for phrase in phrases:
+        if phrase in _QUANTIFIERS:
+            continue
+        words = [w for w in phrase.split() if w not in _FUNCTION_WORDS]
+        word = words[-1] if words else phrase.split()[-1]
+        (stems if word.endswith("*") else exact).add(word.rstrip("*"))
+    verbs = lexicon.trie_pattern(_SPEECH)
+    return re.compile(
+        rf"\b(?:{lexicon.trie_pattern(sorted(exact))}\b|{lexicon.trie_pattern(sorted(stems))}"
+        rf"|(?:some|many|others|most)(?:\s+\w+)?\s+{verbs}\b)")
 
 
 def _words(text: str) -> list[str]:
@@ -232,17 +244,19 @@ class Attribution:
         return tuple(f for i in range(len(self.analysis.sentences)) for f in self.frames_in(i))
 
     @cached_property
-    def _cues(self) -> list[list[re.Match[str]]]:
-        """Cue and agentless matches of each sentence: one scan of the whole prose each."""
+    def _agentless(self) -> dict[int, list[re.Match[str]]]:
+        """Agentless phrases by sentence: one scan of the whole prose."""
         analysis = self.analysis
-        table: list[list[re.Match[str]]] = [[] for _ in analysis.sentences]
-        if not table:
-            return table
-        sentence_at = analysis.sentence_at
-        for pattern in (_CUE, self.lex.agentless):
-            for match in pattern.finditer(analysis.lower):
-                table[sentence_at(match.start())].append(match)
+        table: dict[int, list[re.Match[str]]] = {}
+        for match in self.lex.agentless.finditer(analysis.lower):
+            table.setdefault(analysis.sentence_at(match.start()), []).append(match)
         return table
+
+    def _cues(self, index: int) -> list[re.Match[str]]:
+        """Cue matches of one sentence (scanned only when its frames are asked for)."""
+        sentence = self.analysis.sentences[index]
+        return [*_CUE.finditer(self.analysis.lower, sentence.start, sentence.end),
+                *self._agentless.get(index, ())]
 
     @cached_property
     def _frames_memo(self) -> dict[int, list[Frame]]:
@@ -263,7 +277,7 @@ class Attribution:
         sentence = analysis.sentences[index]
         found: list[Frame] = []
         agentless = self.lex.agentless
-        for match in self._cues[index]:
+        for match in self._cues(index):
             if match.re is agentless:
                 start, end = match.span()
                 while end > start and prose[end - 1].isspace():
@@ -416,7 +430,8 @@ class Attribution:
                  if _NAME_PART.match(w) and lower[i] not in lex.nationalities
                  and not (i == 0 and at_start and (lower[0] in lex.common
                                                    or w not in self._proper_words))]
-        identified = self._identified(words, lower, names)
+        if stripped.lower() not in _QUANTIFIERS and lex.suspect.search(stripped.lower()) is None:
+            return self._plain_source(stripped, lower, names, data)
         role = lex.indefinite_role.match(stripped)
         if role and not _appositive_name(stripped, role.end()):
             if _prenominal_name(stripped, role.start("role"), names):
@@ -428,7 +443,8 @@ class Attribution:
         unnamed = lex.unnamed.search(stripped)
         if unnamed:
             phrase = unnamed.group().lower()
-            if phrase in ("officials", "employees", "staffers", "associates") and identified:
+            if phrase in ("officials", "employees", "staffers", "associates") and (
+                    names or any(w in lex.institutions for w in lower)):
                 return "named"
             if _prenominal_name(stripped, unnamed.start(), names):
                 return "named"  # 'EC sources', 'FDA officials'
@@ -449,6 +465,12 @@ class Attribution:
                     w in lex.institutions for w in lower):
                 return "named"
             return "vague"
+        return self._plain_source(stripped, lower, names, data)
+
+    def _plain_source(self, stripped: str, lower: list[str], names: list[str],
+                      data: bool) -> SourceKind | None:
+        """A source with no unnamed or vague phrase: named, or not a source at all."""
+        lex = self.lex
         if names or any(w in lex.institutions for w in lower):
             return "named"
         if data:
@@ -460,12 +482,6 @@ class Attribution:
         if lower[0] in _PERSON_DETERMINERS or lex.indefinite_role.search(stripped):
             return "named"  # a person the story introduced: 'the farmer said'
         return None
-
-    def _identified(self, words: list[str], lower: list[str], names: list[str]) -> bool:
-        """Tied to an identity: an institution word or a proper name other than a nationality."""
-        if any(w in self.lex.institutions for w in lower):
-            return True
-        return bool(names)
 
     def _resolve_pronouns(self, sentence: int, frames: list[Frame]) -> list[Frame]:
         out: list[Frame] = []
@@ -569,8 +585,7 @@ class Attribution:
         analysis = self.analysis
         sentence_at = analysis.sentence_at
         hits = {sentence_at(m.start()) for m in self.lex.suspect.finditer(analysis.lower)}
-        hits.update(i for i, cues in enumerate(self._cues) if any(
-            m.re is self.lex.agentless for m in cues))
+        hits.update(self._agentless)
         return sorted(hits)
 
     def suspect_frames(self) -> Iterator[Frame]:

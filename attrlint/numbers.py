@@ -69,14 +69,12 @@ _FIGURE = regex.compile(
 # only from the word starts just before each anchor, which is many times faster than
 # scanning the whole text with it.
 _ANCHOR = re.compile(
-    r"\d|(?<![a-z])(?:" + trie_pattern([
+    r"\d+|(?<![a-z])(?:" + trie_pattern([
         *_UNITS.split("|"), *_TENS.split("|"), *_SCALE.split("|"), "hundreds", "thousands",
         "millions", "billions", "dozen", "dozens", "half", "halves", "quarter", "quarters",
         "third", "thirds", "fifth", "fifths", "tenth", "tenths", "scores", "tens",
     ]) + r")(?![a-z])"
 )
-_WORD_START = re.compile(r"(?<![^\s(\[“\"'‘])\S")
-_LOOKBACK = 32
 # First words of everything that can come before the number itself: approximators,
 # currency, and the number words that open a compound ('twenty-five', 'a hundred').
 _LEAD_WORDS = frozenset({
@@ -87,7 +85,7 @@ _LEAD_WORDS = frozenset({
     "seventy", "eighty", "ninety", "half", "hundreds", "thousands", "millions", "billions",
     "dozens", "tens", "scores", "us", "a$", "c$", "hk$", "nz$", "rs", "rs.",
 })
-_LEAD_CHARS = frozenset("$€£¥₹0123456789")
+_CURRENCY_CHARS = frozenset("$€£¥₹")
 _DASH_DIGIT = re.compile(r"[-–]\d")
 
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -146,12 +144,8 @@ def find_figures(analysis: Analysis) -> tuple[Figure, ...]:
         at = anchor.start()
         if at < last_end:
             continue
-        starts = [m.start() for m in _WORD_START.finditer(low, max(last_end, at - _LOOKBACK), at)
-                  if low[m.start()] in _LEAD_CHARS
-                  or low[m.start():m.start() + 14].split(None, 1)[0] in _LEAD_WORDS]
-        starts.append(at)
         match = None
-        for start in starts:
+        for start in _starts(low, at, last_end):
             candidate = figure_match(low, start)
             if candidate is not None and candidate.end() > at:
                 match = candidate
@@ -170,6 +164,27 @@ def find_figures(analysis: Analysis) -> tuple[Figure, ...]:
             end -= 1
         out.append(Figure(start, end, sentence_index))
     return tuple(out)
+
+
+def _starts(low: str, at: int, floor: int) -> list[int]:
+    """Where a figure anchored at ``at`` may begin: before its approximators and currency."""
+    start = at
+    if start > floor and low[start - 1] in _CURRENCY_CHARS:
+        start -= 1
+        while start > floor and low[start - 1].isalpha():
+            start -= 1  # 'us$', 'hk$'
+    starts = [at] if start == at else [at, start]
+    for _ in range(4):
+        gap = start - 1
+        if gap <= floor or low[gap] != " ":
+            break
+        space = low.rfind(" ", max(floor, gap - 16), gap)
+        if low[space + 1:gap] not in _LEAD_WORDS:
+            break
+        start = space + 1
+        starts.append(start)
+    starts.reverse()
+    return starts
 
 
 def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int, end: int,
