@@ -74,7 +74,7 @@ _SPEECH = (
     "maintained", "maintains", "noted", "observed", "pledged", "predict", "predicted",
     "predicts", "projected", "promised", "put", "puts", "quipped", "recalled", "recalls",
     "reiterated", "remarked", "replied", "report", "reported", "reports", "responded",
-    "revealed", "said", "say", "saying", "says", "show", "showed", "shown", "shows", "signaled",
+    "revealed", "said", "say", "says", "show", "showed", "shown", "shows", "signaled",
     "signalled", "stated", "states", "stressed", "suggest", "suggested", "suggests", "tells",
     "testified", "think", "thinks", "told", "tweeted", "urged", "vowed", "warn", "warned",
     "warns", "writes", "wrote",
@@ -93,7 +93,7 @@ _AUXILIARY = regex.compile(
     r"(?:\s+(?:has|have|had|would|will|also|later|previously|further|separately|repeatedly"
     r"|long|have\s+long|widely|privately|publicly|earlier|now|recently|already|often"
     r"|on\s+\w+day|last\s+\w+|this\s+\w+|do|does|did|not|n't|may|might|could|can|should"
-    r"|must|been|had\s+been|generally|still|too|once|all|both))+$",
+    r"|must|been|had\s+been|generally|still|too|once|all|both))+\s*$",
     regex.IGNORECASE | regex.REVERSE,
 )
 _CLAUSE_BREAK = regex.compile(
@@ -119,6 +119,8 @@ _REPORTING_NEXT = regex.compile(
 _NOTIFYING = regex.compile(r"\s+[^,.;]{0,60}?\bto\s+(?!be\b|have\b)")
 _APPOSITIVE = regex.compile(r",?\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}")
 _BY_SOMEONE = regex.compile(r"\b(?:by|at|from|of|with|for)\s+(?:the\s+)?(?:\p{Lu}|\w+'s\b)")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|these|those|our"
+                                r"|my|your)\s+$")
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)?$",
                          regex.IGNORECASE | regex.REVERSE)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
@@ -324,6 +326,9 @@ class Attribution:
             return Frame(index, start, end, src_start, src_end, kind, kind, in_quote)
         if cue in ("reported", "report", "reports") and not self._reporting(end, s_end):
             return None
+        if _DETERMINER_BEFORE.search(self.analysis.lower, max(s_start, start - 8), start):
+            return None  # a noun: 'the forecast', 'a report', 'her claim'
+
         before = _blank_asides(prose[s_start:start])
         if _PASSIVE.search(before):
             return None  # 'it is believed': agentless, found by the agentless lexicon
@@ -440,7 +445,11 @@ class Attribution:
                 return "unnamed"
             return "unnamed" if _DECLINED_NAME.search(self.doc.prose, offset,
                                                      offset + len(text) + 80) else "named"
+        if lower[0] in ("the", "these", "those") and len(words) <= 4:
+            return "pronoun"  # 'the researchers', 'the sources': introduced before
         unnamed = lex.unnamed.search(stripped)
+        if unnamed and _inside_name(stripped, unnamed.start(), offset, s_start):
+            unnamed = None
         if unnamed:
             phrase = unnamed.group().lower()
             if phrase in ("officials", "employees", "staffers", "associates") and (
@@ -459,6 +468,8 @@ class Attribution:
                 break
             if candidate.start() == 0 and candidate.end() == len(stripped):
                 vague = candidate
+        if vague and _inside_name(stripped, vague.start(), offset, s_start):
+            return "named"  # 'Microbiological Research Corp said'
         if vague:
             modifier = stripped[:vague.start()].split()[-1:]
             if (modifier and modifier[0] in names) or _by_someone(stripped, vague.end()) or any(
@@ -474,13 +485,15 @@ class Attribution:
         if names or any(w in lex.institutions for w in lower):
             return "named"
         if data:
-            if any(w.rstrip("’'s") in lex.documents for w in lower):
+            if any(w in lex.documents or w.removesuffix("s") in lex.documents for w in lower):
                 return "named"
             return None
         if lower[-1] in ("what", "which", "this", "that", "there", "who", "it's"):
             return None
         if lower[0] in _PERSON_DETERMINERS or lex.indefinite_role.search(stripped):
             return "named"  # a person the story introduced: 'the farmer said'
+        if len(lower) <= 3 and lower[-1].endswith("s") and lower[-1].isalpha():
+            return "named"  # people at the scene: 'witnesses said', 'residents told the BBC'
         return None
 
     def _resolve_pronouns(self, sentence: int, frames: list[Frame]) -> list[Frame]:
@@ -618,6 +631,11 @@ def _appositive_name(text: str, end: int) -> bool:
 def _by_someone(text: str, end: int) -> bool:
     """'a study by the Grattan Institute', 'experts at Oslo University', 'polled by Reuters'."""
     return bool(_BY_SOMEONE.search(text, end))
+
+
+def _inside_name(text: str, at: int, offset: int, s_start: int) -> bool:
+    """A capitalised word mid-sentence is part of a name, not the common noun."""
+    return text[at:at + 1].isupper() and offset + at > s_start + 1
 
 
 def _blank_asides(text: str) -> str:

@@ -90,5 +90,7 @@ def _is_data_line(text: str) -> bool:
     if stripped.endswith((".", "!", "?", '"', "”", ":")):
         return False
     words = stripped.split()
+    if "vs" in words or "vs." in words:
+        return True  # 'Shr profit four vs loss seven cts'
     numeric = sum(1 for w in words if any(c.isdigit() for c in w))
     return len(words) <= 16 and numeric * 4 >= len(words)
