@@ -8,6 +8,7 @@ for each part once.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
@@ -41,7 +42,10 @@ class Quote:
     block: int
 
 
-_BOUNDARY = regex.compile(r"""(?<=[.!?…])["'”’)\]]*\s+(?=[^\p{Ll}\s,;:.)\]])""")
+# A candidate end of sentence: terminal punctuation, closing marks, then space. The next
+# character decides (not lower case, not punctuation that continues the sentence).
+_BOUNDARY = re.compile(r"""[.!?…]["'”’)\]]*\s+""")
+_CONTINUES = frozenset(",;:.)]")
 _QUOTE_MARK = regex.compile(r"[\"“”]|(?<!\w)‘|’(?!\w)")
 
 
@@ -88,8 +92,12 @@ class Analysis:
         index = 0
         current = blocks[0].start
         count = len(blocks)
+        size = len(prose)
         for match in _BOUNDARY.finditer(prose):
-            at = match.start()
+            after = match.end()
+            if after >= size or prose[after].islower() or prose[after] in _CONTINUES:
+                continue
+            at = match.start() + 1
             while index < count and at >= blocks[index].end:
                 emit(current, blocks[index].end, index)
                 index += 1

@@ -184,9 +184,13 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     _report(fmt, findings, errors, results, out, err)
     if errors:
         return 2
-    failing = [f for f in findings
-               if severity_rank(f.severity) >= severity_rank(finder.for_path(f.path).fail_on)]
-    return 1 if failing else 0
+    thresholds: dict[str, int] = {}
+    for finding in findings:
+        if finding.path not in thresholds:
+            thresholds[finding.path] = severity_rank(finder.for_path(finding.path).fail_on)
+        if severity_rank(finding.severity) >= thresholds[finding.path]:
+            return 1
+    return 0
 
 
 def _report(fmt: str, findings: list[Finding], errors: list[FileError],

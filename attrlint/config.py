@@ -329,6 +329,7 @@ class ConfigFinder:
         self.explicit = explicit
         self.overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
         self._cache: dict[Path, Config] = {}
+        self._by_folder: dict[str, Config] = {}
         self._layered: dict[int, Config] = {}
 
     def for_path(self, path: str) -> Config:
@@ -336,8 +337,12 @@ class ConfigFinder:
         if self.explicit is not None:
             base = self.explicit
         else:
-            directory = Path(path).resolve().parent if path != "-" else Path.cwd().resolve()
-            base = self._for_dir(directory)
+            folder = os.path.dirname(path) if path != "-" else ""
+            found = self._by_folder.get(folder)
+            if found is None:
+                directory = Path(path).resolve().parent if path != "-" else Path.cwd().resolve()
+                found = self._by_folder[folder] = self._for_dir(directory)
+            base = found
         if not self.overrides:
             return base
         layered = self._layered.get(id(base))

@@ -22,9 +22,8 @@ _TERMINAL = tuple(".!?:\"”’)'")
 _WRAP_LIMIT = 100
 
 
-def _lines(source: str) -> list[tuple[int, int]]:
+def _lines(source: str, starts: list[int]) -> list[tuple[int, int]]:
     """(start, end) of every line's content, without its line ending."""
-    starts = line_starts(source)
     spans = []
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(source)
@@ -80,7 +79,8 @@ def _is_headline(text: str) -> bool:
 def read_text(path: str, source: str, notices: tuple[str, ...] = ()) -> Document:
     """Read a plain-text draft."""
     builder = ProseBuilder()
-    lines = _lines(source)
+    starts = line_starts(source)
+    lines = _lines(source, starts)
     groups: list[list[tuple[int, int]]] = [[]]
     for span in lines:
         line = source[span[0]:span[1]]
@@ -90,7 +90,6 @@ def read_text(path: str, source: str, notices: tuple[str, ...] = ()) -> Document
             groups.append([])
     if not groups[-1]:
         groups.pop()
-    starts = line_starts(source)
     line_of = {start: i for i, start in enumerate(starts)}
     first = True
     for group in groups:
@@ -113,13 +112,17 @@ def read_text(path: str, source: str, notices: tuple[str, ...] = ()) -> Document
             last_line = line_of[para[-1][0]]
             own_end = starts[last_line + 1] if last_line + 1 < len(starts) else len(source)
             builder.end_block(kind, para[-1][1], (para[0][0], own_end))
-    return builder.build(path, source, "text", notices)
+    doc = builder.build(path, source, "text", notices)
+    doc.__dict__["line_starts"] = starts  # already computed: spare the document a second pass
+    return doc
 
 
 def _add_line(builder: ProseBuilder, source: str, start: int, end: int) -> None:
     """Add one line's text, leaving URLs out of the prose and recording them as citations."""
     cursor = start
-    for match in _URL.finditer(source, start, end):
+    segment = source[start:end]
+    urls = _URL.finditer(source, start, end) if "://" in segment or "www." in segment else ()
+    for match in urls:
         builder.add(source[cursor:match.start()], cursor)
         at = max(builder.length - 1, 0)
         builder.add_citation(at, at + 1, "url", match.group())
@@ -127,11 +130,15 @@ def _add_line(builder: ProseBuilder, source: str, start: int, end: int) -> None:
     text = source[cursor:end]
     base = builder.length
     builder.add(text, cursor)
+    if "[" not in text and text.isascii():
+        return
     for match in _FOOTNOTE.finditer(text):
         builder.add_citation(base + match.start(), base + match.end(), "footnote", match.group())
 
 
 def _is_directive(line: str) -> bool:
+    if "attrlint-" not in line:
+        return False
     match = DIRECTIVE.search(line)
     return match is not None and not line[:match.start()].strip() and not line[
         match.end():].strip()

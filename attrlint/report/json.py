@@ -11,6 +11,10 @@ from attrlint.finding import FileError, Finding
 
 def report(findings: Sequence[Finding], errors: Sequence[FileError], out: TextIO) -> None:
     """Write findings as a JSON array (file errors go to stderr, not into the array)."""
-    json.dump([f.as_json() for f in findings], out, ensure_ascii=False, indent=2)
-    out.write("\n")
     del errors
+    if not findings:
+        out.write("[]\n")
+        return
+    # One finding a line: readable, diffable, and far faster than indent=2.
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    out.write("[\n  " + ",\n  ".join(encode(f.as_json()) for f in findings) + "\n]\n")
