@@ -85,7 +85,7 @@ def similarity(a: str, b: str) -> float:
 
 _KEY_WORDS = 5
 # From this similarity up, near-copies share a run of _KEY_WORDS words (measured on the
-# labelled pairs); below it, candidates are every pair.
+# labelled pairs); below it, any shared word trigram makes a candidate.
 _KEYED_THRESHOLD = 0.8
 
 
@@ -97,6 +97,12 @@ def _keys(text: str) -> tuple[tuple[str, ...], ...]:
             ("$", *words[-_KEY_WORDS:]))
 
 
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    """Every word trigram: looser thresholds allow edits anywhere, so any shared run counts."""
+    words = text.lower().split()
+    return {("~", *words[i:i + 3]) for i in range(max(1, len(words) - 2))}
+
+
 def near_pairs(doc: Document, threshold: float, min_words: int,
                skip: set[int]) -> list[tuple[int, int, float]]:
     """(later, earlier, similarity) for paragraphs nearly equal, exact copies excluded.
@@ -105,21 +111,16 @@ def near_pairs(doc: Document, threshold: float, min_words: int,
     word changed or a clause added keeps at least one), so a draft is indexed in linear
     time instead of comparing every pair; the length ratio bounds the similarity before
     any comparison. All 67 near-duplicate pairs of tests/corpus/near_duplicates.jsonl
-    share such a run. Thresholds under 0.8 compare every pair.
+    share such a run. Under 0.8, any shared word trigram makes a candidate.
     """
     texts = block_texts(doc)
     index: dict[tuple[str, ...], list[int]] = {}
     candidates: set[tuple[int, int]] = set()
-    eligible: list[int] = []
     for i, text in enumerate(texts):
         if i in skip or is_boilerplate(text, min_words):
             continue
-        if threshold < _KEYED_THRESHOLD:
-            # Looser thresholds allow edits everywhere: compare every pair instead.
-            candidates.update((i, j) for j in eligible)
-            eligible.append(i)
-            continue
-        for key in _keys(text):
+        keys = _keys(text) if threshold >= _KEYED_THRESHOLD else _trigrams(text)
+        for key in keys:
             members = index.setdefault(key, [])
             candidates.update((i, j) for j in members[-20:])
             members.append(i)

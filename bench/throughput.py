@@ -83,6 +83,33 @@ def startup(sample: str, runs: int = 10) -> None:
           f"median {statistics.median(times) * 1e3:.0f} ms over {runs} runs")
 
 
+def long_document(paragraphs: int = 5000) -> None:
+    """The repeated-content rules on one very long draft, at the default and a loose threshold."""
+    from attrlint import lint_text
+
+    rng = random.Random(3)
+    syllables = ["ka", "lo", "mi", "sun", "ter", "va", "del", "ro", "pen", "ast", "ul", "bri"]
+    vocabulary = sorted({"".join(rng.choices(syllables, k=3)) for _ in range(3000)})
+    body = []
+    for i in range(paragraphs):
+        words = [rng.choice(vocabulary) for _ in range(30)] + [f"item{i}"]
+        body.append(" ".join(words).capitalize() + ".")
+        if i % 50 == 0:
+            body.append(body[-1].replace("item", "entry"))  # a near-duplicate
+    text = "\n\n".join(body)
+    for threshold in (0.8, 0.6):
+        config = Config().with_overrides(select=["AT3"])
+        if threshold != 0.8:
+            from attrlint.config import parse
+
+            config = parse({"select": ["AT3"], "rules": {
+                "near-duplicate-paragraph": {"threshold": threshold}}}, "<bench>")
+        t0 = time.perf_counter()
+        found = lint_text(text, "long.md", config)
+        print(f"long draft ({len(body):,} paragraphs, {len(text) / 1e6:.1f} MB), AT3, threshold "
+              f"{threshold}: {time.perf_counter() - t0:.2f} s, {len(found)} findings")
+
+
 def main() -> None:
     """Run both measurements."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -92,6 +119,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = args.root or (str(SHARED) if SHARED.is_dir() else str(generated_corpus(Path(tmp))))
         throughput(root, args.rules)
+        long_document()
         sample = next(iter(sorted(Path(root).rglob("*.txt"))), None)
         if sample is not None:
             startup(str(sample))
