@@ -62,6 +62,11 @@ def _is_abbreviation(prose: str, stop: int, floor: int) -> bool:
     return token in _abbreviations() or (len(token) == 1 and token.isalpha())
 
 
+def out_has(quotes: list[Quote], block: int) -> bool:
+    """Whether a block already holds a quotation."""
+    return bool(quotes) and quotes[-1].block == block
+
+
 class Analysis:
     """Sentences, quotations, attribution and figures of one document."""
 
@@ -160,6 +165,10 @@ class Analysis:
                     opened = pos
             if opened >= 0 and block.end - opened > 1:
                 out.append(Quote(opened, block.end, index))
+            elif opened >= 0 and opened >= block.end - 1 and not out_has(out, index):
+                # A lone mark closing the block ends a quotation that began in an earlier
+                # paragraph: the whole block is quoted.
+                out.append(Quote(block.start, block.end, index))
         return tuple(out)
 
     @cached_property

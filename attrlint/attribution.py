@@ -49,11 +49,21 @@ class Frame:
     kind: SourceKind
     resolved: SourceKind
     in_quote: bool
+    phrase_start: int = -1
+    phrase_end: int = -1
 
     @property
     def start(self) -> int:
         """Start of the whole frame (source and cue)."""
         return min(self.cue_start, self.source_start)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """What a finding underlines: the phrase that makes the source what it is, and the cue
+        ('analysts said' in 'senior market analysts said')."""
+        if self.phrase_start < 0:
+            return self.start, self.end
+        return min(self.phrase_start, self.cue_start), max(self.phrase_end, self.cue_end)
 
     @property
     def end(self) -> int:
@@ -74,7 +84,7 @@ _SPEECH = (
     "maintained", "maintains", "noted", "observed", "pledged", "predict", "predicted",
     "predicts", "projected", "promised", "put", "puts", "quipped", "recalled", "recalls",
     "reiterated", "remarked", "replied", "report", "reported", "reports", "responded",
-    "revealed", "said", "say", "says", "show", "showed", "shown", "shows", "signaled",
+    "revealed", "said", "say", "saying", "says", "show", "showed", "shown", "shows", "signaled",
     "signalled", "stated", "states", "stressed", "suggest", "suggested", "suggests", "tells",
     "testified", "think", "thinks", "told", "tweeted", "urged", "vowed", "warn", "warned",
     "warns", "writes", "wrote",
@@ -116,11 +126,21 @@ _ANAPHOR = regex.compile(r"(?i)^(?:the|these|those|both|such)\s+(?:[\w.’'&-]+\
 _REPORTING_NEXT = regex.compile(
     r"\s+(?:that|on\s+\w+day|in\s+(?:a|an|its|his|her|their)\b|last|earlier|yesterday|today"
     r"|this)\b", regex.IGNORECASE)
-_NOTIFYING = regex.compile(r"\s+[^,.;]{0,60}?\bto\s+(?!be\b|have\b)")
+_NOTIFYING = regex.compile(r"\s+[^,.;]{0,60}?(?<!compared\s)(?<!up\s)(?<!close\s)(?<!due\s)"
+                           r"\bto\s+(?:the|his|her|their|its|a|an|police|authorities"
+                           r"|investigators|regulators)\b")
 _APPOSITIVE = regex.compile(r",?\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}")
 _BY_SOMEONE = regex.compile(r"\b(?:by|at|from|of|with|for)\s+(?:the\s+)?(?:\p{Lu}|\w+'s\b)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|these|those|our"
                                 r"|my|your)\s+$")
+# A role tied to a named institution or person: 'an official at Petronas', 'an aide to Foley'.
+_TIED = regex.compile(r"\s+(?:at|of|with|from|for|to|in)\s+(?:the\s+)?\p{Lu}")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|by|without|after|before|of|from|on)\s+$",
+                                 re.IGNORECASE)
+_AS_ANNOUNCED = re.compile(r"\bas\s+(?:previously\s+|earlier\s+|already\s+)?$",
+                           re.IGNORECASE)
+# Nouns that say only that someone has access, never whom they speak for.
+_ANONYMOUS_NOUNS = frozenset({"person", "people", "source", "sources", "insider", "insiders"})
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)?$",
                          regex.IGNORECASE | regex.REVERSE)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
@@ -141,6 +161,10 @@ _PERSON_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "my
                                  "one", "both", "all", "each", "another", "two", "three", "four",
                                  "five", "six", "seven", "eight", "nine", "ten", "several"})
 _FUNCTION_WORDS = frozenset({"with", "to", "of", "on", "in", "who", "the", "a", "an", "by"})
+# Verbs that only people and institutions do: a capitalised subject of one is a name.
+_STRONG_CUES = frozenset({"said", "says", "told", "tells", "stated", "announced", "reported",
+                          "wrote", "testified"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _QUANTIFIERS = frozenset({"some", "many", "others", "most people", "some people", "many people"})
 _STARTERS = frozenset({
     "a", "an", "the", "but", "and", "yet", "so", "some", "many", "most", "however", "in", "on",
@@ -320,10 +344,11 @@ class Attribution:
             src_start, src_end = self._after(end, s_end)
             if src_end <= src_start:
                 return None
-            kind = self._classify(prose[src_start:src_end], src_start, s_start, data=True)
-            if kind is None:
-                kind = "named"
-            return Frame(index, start, end, src_start, src_end, kind, kind, in_quote)
+            kind, phrase = self._classify(prose[src_start:src_end], src_start, s_start,
+                                          data=True)
+            kind = kind or "named"
+            return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
+                         *(phrase or (src_start, src_end)))
         if cue in ("reported", "report", "reports") and not self._reporting(end, s_end):
             return None
         if _DETERMINER_BEFORE.search(self.analysis.lower, max(s_start, start - 8), start):
@@ -332,6 +357,11 @@ class Attribution:
         before = _blank_asides(prose[s_start:start])
         if _PASSIVE.search(before):
             return None  # 'it is believed': agentless, found by the agentless lexicon
+        if cue == "saying" and _PREPOSITION_BEFORE.search(before):
+            return None  # 'criticised for saying': not attribution
+        if _AS_ANNOUNCED.search(before) and cue in ("announced", "disclosed", "stated"):
+            # 'as previously announced': the issuer's own announcement.
+            return Frame(index, start, end, start, end, "named", "named", in_quote)
         inverted = before.rstrip().endswith((",", '"', "”", "’")) or (
             not before.strip() and cue in ("says", "said"))
         if inverted and cue in ("said", "says", "added", "wrote", "explained",
@@ -339,17 +369,21 @@ class Attribution:
                                 "replied", "argued", "recalled", "admitted"):
             src_start, src_end = self._after(end, s_end)
             if src_end > src_start:
-                kind = self._classify(prose[src_start:src_end], src_start, s_start, data=False)
-                return Frame(index, start, end, src_start, src_end, kind or "named",
-                             kind or "named", in_quote)
+                kind, phrase = self._classify(prose[src_start:src_end], src_start, s_start,
+                                              data=False)
+                kind = kind or "named"
+                return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
+                             *(phrase or (src_start, src_end)))
         src_start, src_end = self._before(s_start, start)
         if src_end <= src_start:
             return None
         text = prose[src_start:src_end]
-        kind = self._classify(text, src_start, s_start, data=cue in _DATA_CUES)
+        kind, phrase = self._classify(text, src_start, s_start, data=cue in _DATA_CUES,
+                                      strong=cue in _STRONG_CUES)
         if kind is None or (kind == "unnamed" and cue in _DATA_CUES):
             return None  # 'officials have shown interest' is not attribution
-        return Frame(index, start, end, src_start, src_end, kind, kind, in_quote)
+        return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
+                     *(phrase or (src_start, src_end)))
 
     def _reporting(self, end: int, s_end: int) -> bool:
         """'reported' as attribution, not as notifying ('reported the theft to police')."""
@@ -416,19 +450,25 @@ class Attribution:
         lead = len(span) - len(span.lstrip())
         return cue_end + lead, cue_end + lead + len(stripped)
 
-    def _classify(self, text: str, offset: int, s_start: int, *, data: bool) -> SourceKind | None:
-        """Kind of source named by ``text`` (``None``: not a source, e.g. 'the symptoms')."""
+    def _classify(self, text: str, offset: int, s_start: int, *, data: bool,
+                  strong: bool = False) -> tuple[SourceKind | None, tuple[int, int] | None]:
+        """Kind of source named by ``text`` (``None``: not a source, e.g. 'the symptoms').
+
+        For an unnamed or vague source, also the prose span of the phrase that makes it so
+        ('analysts' in 'senior market analysts'), which is what the rules underline.
+        """
         lex = self.lex
         stripped = text.strip().strip(",")
         if not stripped:
-            return None
+            return None, None
+        base = offset + text.find(stripped)
         if _PRONOUN.match(stripped) or _ANAPHOR.match(stripped):
-            return "pronoun"
+            return "pronoun", None
         if lex.named is not None and lex.named.search(stripped):
-            return "named"
+            return "named", None
         words = _words(stripped)
         if not words:
-            return None
+            return None, None
         lower = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]
         at_start = offset <= s_start + 1
         names = [w for i, w in enumerate(words)
@@ -436,31 +476,37 @@ class Attribution:
                  and not (i == 0 and at_start and (lower[0] in lex.common
                                                    or w not in self._proper_words))]
         if stripped.lower() not in _QUANTIFIERS and lex.suspect.search(stripped.lower()) is None:
-            return self._plain_source(stripped, lower, names, data)
+            return self._plain_source(stripped, lower, names, data, strong), None
         role = lex.indefinite_role.match(stripped)
         if role and not _appositive_name(stripped, role.end()):
-            if _prenominal_name(stripped, role.start("role"), names):
-                return "named"  # 'a senior Bank of Japan official': the bank speaking
-            if "spokes" not in role.group("role").lower():
-                return "unnamed"
-            return "unnamed" if _DECLINED_NAME.search(self.doc.prose, offset,
-                                                     offset + len(text) + 80) else "named"
+            span = (base + role.start(), base + role.end())
+            noun = role.group("role").lower()
+            if _DECLINED_NAME.search(self.doc.prose, offset, offset + len(text) + 80):
+                return "unnamed", span  # anonymity granted in so many words
+            if noun not in _ANONYMOUS_NOUNS and (
+                    _prenominal_name(stripped, role.start("role"), names)
+                    or _TIED.search(stripped, role.end())):
+                return "named", None  # 'a senior Bank of Japan official', 'an aide to Foley'
+            if "spokes" not in noun:
+                return "unnamed", span
+            return "named", None
         if lower[0] in ("the", "these", "those") and len(words) <= 4:
-            return "pronoun"  # 'the researchers', 'the sources': introduced before
+            return "pronoun", None  # 'the researchers', 'the sources': introduced before
         unnamed = lex.unnamed.search(stripped)
         if unnamed and _inside_name(stripped, unnamed.start(), offset, s_start):
             unnamed = None
         if unnamed:
             phrase = unnamed.group().lower()
+            span = (base + unnamed.start(), base + unnamed.end())
             if phrase in ("officials", "employees", "staffers", "associates") and (
                     names or any(w in lex.institutions for w in lower)):
-                return "named"
+                return "named", None
             if _prenominal_name(stripped, unnamed.start(), names):
-                return "named"  # 'EC sources', 'FDA officials'
+                return "named", None  # 'EC sources', 'FDA officials'
             if phrase.startswith(("source", "a source", "people", "person", "insider")) or \
                     not _appositive_name(stripped, unnamed.end()):
-                return "unnamed"
-            return "named"
+                return "unnamed", span
+            return "named", None
         vague = None
         for candidate in lex.vague.finditer(stripped):
             if candidate.group().lower() not in _QUANTIFIERS:
@@ -469,21 +515,25 @@ class Attribution:
             if candidate.start() == 0 and candidate.end() == len(stripped):
                 vague = candidate
         if vague and _inside_name(stripped, vague.start(), offset, s_start):
-            return "named"  # 'Microbiological Research Corp said'
+            return "named", None  # 'Microbiological Research Corp said'
         if vague:
             modifier = stripped[:vague.start()].split()[-1:]
             if (modifier and modifier[0] in names) or _by_someone(stripped, vague.end()) or any(
                     w in lex.institutions for w in lower):
-                return "named"
-            return "vague"
-        return self._plain_source(stripped, lower, names, data)
+                return "named", None
+            return "vague", (base + vague.start(), base + vague.end())
+        return self._plain_source(stripped, lower, names, data, strong), None
 
     def _plain_source(self, stripped: str, lower: list[str], names: list[str],
-                      data: bool) -> SourceKind | None:
+                      data: bool, strong: bool = False) -> SourceKind | None:
         """A source with no unnamed or vague phrase: named, or not a source at all."""
         lex = self.lex
         if names or any(w in lex.institutions for w in lower):
             return "named"
+        if lower[-1] in _PRONOUNS:
+            return "pronoun"  # 'Today it reported', 'Later she told reporters'
+        if strong and stripped[:1].isupper() and lower[0] not in lex.common:
+            return "named"  # 'Chrysler said': no phrase to mistake it for
         if data:
             if any(w in lex.documents or w.removesuffix("s") in lex.documents for w in lower):
                 return "named"

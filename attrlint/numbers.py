@@ -201,6 +201,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     words = low.split()
     if words and words[0] in ("a", "an") and len(words) == 1:
         return False
+    if low.endswith("s") and before.endswith(("in ", "In ")) and core[0].isalpha():
+        return False  # a unit, not a count: 'in thousands of tonnes'
     if _IDIOM_BEFORE.search(before):
         return False  # 'the top 10', 'the big three'
     if core[0].isalpha():
@@ -238,7 +240,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if after[:1] in ",)" and (_NAME_BEFORE_AGE.search(before) or (
             before.endswith(", ") and len(core) <= 3 and start == core_start)):
         return False  # an age: Lena Varga, 52, / Varga (52) / the girl, six,
-    if _DURATION_AFTER.match(after) and "%" not in whole and "per" not in whole.lower():
+    if (_DURATION_AFTER.match(after) or _DURATION_AFTER.match(prose[end:end + 24])) and \
+            "%" not in whole and "per" not in whole.lower():
         return False
     if _SCORE.match(whole.strip()):
         return False

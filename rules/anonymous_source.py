@@ -57,19 +57,20 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     prose = doc.prose
     seen: set[str] = set()
     for frame in reportable_frames(doc, ("unnamed",), options["check-headlines"]):
-        phrase = prose[frame.start:frame.end]
+        start, end = frame.span
+        phrase = " ".join(prose[start:end].split())
         source = " ".join(prose[frame.source_start:frame.source_end].lower().split())
         if source in seen:
             continue  # the same unnamed source again: one finding is enough
         seen.add(source)
         if attribution.anonymity_reason(sentences[frame.sentence].block):
             if options["report-with-reason"]:
-                yield Violation(frame.start, frame.end,
+                yield Violation(start, end,
                                 f"'{phrase}' is unnamed; the paragraph says why",
                                 "describe the source as precisely as safety allows",
                                 severity="info")
             continue
-        yield Violation(frame.start, frame.end,
+        yield Violation(start, end,
                         f"'{phrase}' is an unnamed source with no reason given for anonymity",
                         "name the source, or say why anonymity was granted "
                         "('... spoke on condition of anonymity because ...')")

@@ -92,5 +92,9 @@ def _is_data_line(text: str) -> bool:
     words = stripped.split()
     if "vs" in words or "vs." in words:
         return True  # 'Shr profit four vs loss seven cts'
-    numeric = sum(1 for w in words if any(c.isdigit() for c in w))
-    return len(words) <= 16 and numeric * 4 >= len(words)
+    numeric = sum(1 for w in words if any(c.isdigit() for c in w) or w.lower() in _NUMBER_WORDS)
+    return numeric * 4 >= len(words) if len(words) <= 16 else numeric * 3 >= len(words)
+
+
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
+                           "nine", "ten", "eleven", "twelve"})

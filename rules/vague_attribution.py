@@ -51,17 +51,17 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     prose = doc.prose
     reported_until = -1
     for frame in reportable_frames(doc, ("vague", "agentless"), options["check-headlines"]):
-        if frame.start < reported_until:
+        start, end = frame.span
+        if start < reported_until:
             continue
-        reported_until = frame.end
+        reported_until = end
         if frame.kind == "agentless":
             phrase = prose[frame.cue_start:frame.cue_end]
             yield Violation(frame.cue_start, frame.cue_end,
                             f"'{phrase}' attributes the claim to no one",
                             "say who: name the person, agency or document behind it")
         else:
-            start, end = frame.start, frame.end
-            phrase = prose[start:end]
+            phrase = " ".join(prose[start:end].split())
             yield Violation(start, end,
                             f"'{phrase}' credits an unidentified group or document",
                             "name them: which experts, which report or outlet?")
