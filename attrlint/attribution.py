@@ -59,8 +59,10 @@ class Frame:
 
     @property
     def span(self) -> tuple[int, int]:
-        """What a finding underlines: the phrase that makes the source what it is, and the cue
-        ('analysts said' in 'senior market analysts said')."""
+        """What a finding underlines: the phrase that makes the source what it is, and the cue.
+
+        'analysts said' in 'senior market analysts said'.
+        """
         if self.phrase_start < 0:
             return self.start, self.end
         return min(self.phrase_start, self.cue_start), max(self.phrase_end, self.cue_end)
