@@ -143,6 +143,8 @@ _AS_ANNOUNCED = re.compile(r"\bas\s+(?:previously\s+|earlier\s+|already\s+)?$",
                            re.IGNORECASE)
 # Nouns that say only that someone has access, never whom they speak for.
 _ANONYMOUS_NOUNS = frozenset({"person", "people", "source", "sources", "insider", "insiders"})
+_DOCUMENT_NEXT = regex.compile(r"\s+(?:statement|report|figures|data|estimate|forecast|letter"
+                               r"|document|release|communique|notice)", regex.IGNORECASE)
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)?$",
                          regex.IGNORECASE | regex.REVERSE)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
@@ -219,7 +221,7 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
         | _STARTERS,
         suspect=_suspect_pattern([*unnamed, *vague, *lexicon.load("roles"), "spokes*"]),
         indefinite_role=regex.compile(
-            r"(?:a|an|one|another|two|three|four|five|several|other|some|multiple)\s+"
+            r"(?:a|an|one|another|two|three|four|five|several|multiple)\s+"
             r"(?:[\w’'-]+\s+){0,3}?"
             rf"(?P<role>{lexicon.alternation([*lexicon.load('roles'), 'spokes*'])})\b",
             regex.IGNORECASE),
@@ -480,6 +482,8 @@ class Attribution:
         if stripped.lower() not in _QUANTIFIERS and lex.suspect.search(stripped.lower()) is None:
             return self._plain_source(stripped, lower, names, data, strong), None
         role = lex.indefinite_role.match(stripped)
+        if role and _DOCUMENT_NEXT.match(stripped, role.end()):
+            role = None  # 'an official statement': the institution's document
         if role and not _appositive_name(stripped, role.end()):
             span = (base + role.start(), base + role.end())
             noun = role.group("role").lower()
