@@ -361,8 +361,11 @@ class Attribution:
         before = _blank_asides(prose[s_start:start])
         if _PASSIVE.search(before):
             return None  # 'it is believed': agentless, found by the agentless lexicon
-        if cue == "saying" and _PREPOSITION_BEFORE.search(before):
-            return None  # 'criticised for saying': not attribution
+        if cue in ("saying", "adding") and (
+                _PREPOSITION_BEFORE.search(before) or before.rstrip().endswith(",")):
+            return None  # 'criticised for saying'; ', saying' belongs to the main clause
+        if prose[start].isupper() and start > s_start + 1:
+            return None  # part of a name, as in the Consumer Electronics Show
         if _AS_ANNOUNCED.search(before) and cue in ("announced", "disclosed", "stated"):
             # 'as previously announced': the issuer's own announcement.
             return Frame(index, start, end, start, end, "named", "named", in_quote)
@@ -690,8 +693,13 @@ def _by_someone(text: str, end: int) -> bool:
 
 
 def _inside_name(text: str, at: int, offset: int, s_start: int) -> bool:
-    """A capitalised word mid-sentence is part of a name, not the common noun."""
-    return text[at:at + 1].isupper() and offset + at > s_start + 1
+    """A capitalised word mid-sentence, or followed by another, is part of a name."""
+    if not text[at:at + 1].isupper():
+        return False
+    if offset + at > s_start + 1:
+        return True
+    following = text[at:].split(None, 2)
+    return len(following) > 1 and following[1][:1].isupper()  # Media General Inc said
 
 
 def _blank_asides(text: str) -> str:
