@@ -83,13 +83,13 @@ _SPEECH = (
     "described", "describes", "disclosed", "emphasised", "emphasized", "estimated", "estimates",
     "expects", "explained", "explains", "fear", "feared", "find", "finds", "forecast", "found",
     "hinted", "indicate", "indicated", "indicates", "insisted", "insists", "joked", "maintain",
-    "maintained", "maintains", "noted", "observed", "pledged", "predict", "predicted",
-    "predicts", "projected", "promised", "put", "puts", "quipped", "recalled", "recalls",
-    "reiterated", "remarked", "replied", "report", "reported", "reports", "responded",
-    "revealed", "said", "say", "saying", "says", "show", "showed", "shown", "shows", "signaled",
-    "signalled", "stated", "states", "stressed", "suggest", "suggested", "suggests", "tells",
-    "testified", "think", "thinks", "told", "tweeted", "urged", "vowed", "warn", "warned",
-    "warns", "writes", "wrote",
+    "maintained", "maintains", "noted", "observed", "outlined", "pledged", "predict",
+    "predicted", "predicts", "projected", "promised", "proposed", "put", "puts", "quipped",
+    "recalled", "recalls", "reiterated", "remarked", "replied", "report", "reported", "reports",
+    "responded", "revealed", "said", "say", "saying", "says", "show", "showed", "shown",
+    "shows", "signaled", "signalled", "stated", "states", "stressed", "suggest", "suggested",
+    "suggests", "tells", "testified", "think", "thinks", "told", "tweeted", "unveiled", "urged",
+    "vowed", "warn", "warned", "warns", "writes", "wrote",
 )
 # Cues whose subject must be a document or data ("the survey found"), not any noun.
 _DATA_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds",
@@ -99,6 +99,8 @@ _DATA_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "fi
 # Matched against the lower-cased prose; the verbs as a prefix tree for speed.
 _CUE = re.compile(
     r"\b(?:(?P<according>according\s+to|quoted\s+by|cited\s+by)"
+    r"|(?P<document>in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:filing|statement"
+    r"|report|letter|release|interview|prospectus|submission|notice|presentation))"
     rf"|(?P<verb>{lexicon.trie_pattern(_SPEECH)}))\b"
 )
 _AUXILIARY = regex.compile(
@@ -344,6 +346,9 @@ class Attribution:
         cue = match.group().lower()
         start, end = match.span()
         in_quote = self.analysis.quote_at(start) is not None
+        if match.group("document"):
+            # 'in a filing with the SEC', 'in its annual report': the sentence's own source.
+            return Frame(index, start, end, start, end, "named", "named", in_quote)
         if match.group("according"):
             src_start, src_end = self._after(end, s_end)
             if src_end <= src_start:
