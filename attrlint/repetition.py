@@ -21,6 +21,10 @@ def normalise(text: str) -> str:
     return " ".join(text.translate(_QUOTES).split())
 
 
+def _fold_space(text: str) -> str:
+    return " ".join(text.split())
+
+
 def is_boilerplate(text: str, min_words: int) -> bool:
     """Too short to matter, or a line that recurs by design (``text`` normalised)."""
     words = text.count(" ") + 1
@@ -47,7 +51,9 @@ def block_texts(doc: Document) -> list[str]:
     """Every block's text, normalised once per document."""
     memo = _cached(doc, "texts")
     if not memo:
-        memo[0] = [normalise(doc.block_text(block)) for block in doc.blocks]
+        prose = doc.prose
+        fold = normalise if any(q in prose for q in "“”‘’") else _fold_space
+        memo[0] = [fold(prose[block.start:block.end]) for block in doc.blocks]
     texts: list[str] = memo[0]
     return texts
 
