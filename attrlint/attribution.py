@@ -147,6 +147,13 @@ _AS_ANNOUNCED = re.compile(r"\bas\s+(?:previously\s+|earlier\s+|already\s+)?$",
 _ANONYMOUS_NOUNS = frozenset({"person", "people", "source", "sources", "insider", "insiders"})
 _DOCUMENT_NEXT = regex.compile(r"\s+(?:statement|report|figures|data|estimate|forecast|letter"
                                r"|document|release|communique|notice)", regex.IGNORECASE)
+# Verbs that put their speaker after them: '"...," said the minister'.
+_INVERTIBLE = frozenset({"said", "says", "added", "adds", "wrote", "explained", "insisted",
+                         "warned", "stated", "noted", "asked", "replied", "argued", "recalled",
+                         "admitted", "predicted", "predicts", "concluded", "reported",
+                         "reports", "estimated"})
+# The rest of a sentence after a cue when it is only the source: ', predicts the report by BT.'
+_TAIL = regex.compile(r"\s+(?:[\w.’'&-]+\s+){0,10}?[\w.’'&-]+[.!?\"”’]*\s*$")
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)?$",
                          regex.IGNORECASE | regex.REVERSE)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
@@ -376,9 +383,9 @@ class Attribution:
             return Frame(index, start, end, start, end, "named", "named", in_quote)
         inverted = before.rstrip().endswith((",", '"', "”", "’")) or (
             not before.strip() and cue in ("says", "said"))
-        if inverted and cue in ("said", "says", "added", "wrote", "explained",
-                                "insisted", "warned", "stated", "noted", "asked",
-                                "replied", "argued", "recalled", "admitted"):
+        if inverted and (cue in _INVERTIBLE or (
+                cue not in _DATA_CUES and cue not in ("told", "tells", "asked")
+                and _TAIL.match(prose, end, s_end))):
             src_start, src_end = self._after(end, s_end)
             if src_end > src_start:
                 kind, phrase = self._classify(prose[src_start:src_end], src_start, s_start,

@@ -122,6 +122,7 @@ _ORDINAL_BEFORE = regex.compile(r"\b(?:first|second|third|fourth|final|other|lat
 _IDIOM_BEFORE = regex.compile(r"\b(?:top|big|final|last|first|group\s+of|catch|one\s+of\s+the)\s+$",
                               regex.IGNORECASE)
 _FRACTION_WORD = regex.compile(r"(?:thirds?|quarters?|fifths?|tenths?|halves)\b", regex.IGNORECASE)
+_MONTH_BEFORE = regex.compile(rf"\b(?:{_MONTHS})\.?\s+$", regex.IGNORECASE)
 _RACE = regex.compile(r"^\d{2,5}m$")
 _YEAR = regex.compile(r"^(?:1[0-9]|20)\d{2}(?:s|['’]s)?$")
 _DECADE = regex.compile(r"^['’]?\d0['’]?s$")
@@ -209,6 +210,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False  # a unit, not a count: 'in thousands of tonnes'
     if _RACE.match(core) and before.endswith(("the ", "The ")):
         return False  # a race: 'won the 200m'
+    if core[0].isalpha() and (_ID_PREFIX.search(before) or _MONTH_BEFORE.search(before)):
+        return False  # 'band two', 'June eight'
     if _IDIOM_BEFORE.search(before):
         return False  # 'the top 10', 'the big three'
     if core[0].isalpha():
