@@ -175,8 +175,12 @@ _PERSON_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "my
                                  "five", "six", "seven", "eight", "nine", "ten", "several"})
 _FUNCTION_WORDS = frozenset({"with", "to", "of", "on", "in", "who", "the", "a", "an", "by"})
 # Verbs that only people and institutions do: a capitalised subject of one is a name.
-_STRONG_CUES = frozenset({"said", "says", "told", "tells", "stated", "announced", "reported",
-                          "wrote", "testified"})
+_STRONG_CUES = frozenset({
+    "said", "says", "told", "tells", "stated", "announced", "reported", "wrote", "testified",
+    "described", "warned", "insisted", "argued", "predicted", "estimated", "explained",
+    "confirmed", "denied", "admitted", "acknowledged", "claimed", "noted", "disclosed",
+    "revealed", "asserted", "conceded", "declared", "cautioned", "urged", "vowed", "outlined",
+})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _QUANTIFIERS = frozenset({"some", "many", "others", "most people", "some people", "many people"})
 _STARTERS = frozenset({
