@@ -154,6 +154,9 @@ _INVERTIBLE = frozenset({"said", "says", "added", "adds", "wrote", "explained", 
                          "reports", "estimated"})
 # The rest of a sentence after a cue when it is only the source: ', predicts the report by BT.'
 _TAIL = regex.compile(r"\s+(?:[\w.’'&-]+\s+){0,10}?[\w.’'&-]+[.!?\"”’]*\s*$")
+# 'The mayor, Ana Ruiz, said ...': a name in apposition, so the speaker comes before the verb.
+_NAME_BETWEEN_COMMAS = regex.compile(
+    r"(?:^|,)\s*\p{Lu}[\w.’'-]*(?:\s+(?:\p{Lu}[\w.’'-]*|de|van|von|al|bin)){0,3}\s*,\s*$")
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)?$",
                          regex.IGNORECASE | regex.REVERSE)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
@@ -385,7 +388,8 @@ class Attribution:
         if _AS_ANNOUNCED.search(before) and cue in ("announced", "disclosed", "stated"):
             # 'as previously announced': the issuer's own announcement.
             return Frame(index, start, end, start, end, "named", "named", in_quote)
-        inverted = before.rstrip().endswith((",", '"', "”", "’")) or (
+        inverted = before.rstrip().endswith(('"', "”", "’")) or (
+            before.rstrip().endswith(",") and not _NAME_BETWEEN_COMMAS.search(before)) or (
             not before.strip() and cue in ("says", "said"))
         if inverted and (cue in _INVERTIBLE or (
                 cue not in _DATA_CUES and cue not in ("told", "tells", "asked")
