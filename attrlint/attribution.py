@@ -431,13 +431,13 @@ class Attribution:
         limit = len(text)
         clause_start = 0
         breaks = _CLAUSE_BREAK.finditer(text)  # from the end backwards
-        last = next(breaks, None)
-        if last is not None:
-            clause_start = last.end()
-            if last.group().lower() in ("who", "which") and last.start() > 0 and \
-                    _VERB_START.match(text, last.end()):
+        nearest = next(breaks, None)
+        if nearest is not None:
+            clause_start = nearest.end()
+            if nearest.group().lower() in ("who", "which") and nearest.start() > 0 and \
+                    _VERB_START.match(text, nearest.end()):
                 # 'a government official who requested anonymity confirmed': the head first.
-                limit = last.start()
+                limit = nearest.start()
                 earlier = next(breaks, None)
                 clause_start = earlier.end() if earlier is not None else 0
         segment = text[clause_start:limit]

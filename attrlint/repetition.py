@@ -43,8 +43,9 @@ def _boilerplate() -> frozenset[str]:
 
 def _cached(doc: Document, key: str) -> dict[Any, Any]:
     """A per-document memo shared by the repeated-content rules."""
-    memo: dict[Any, Any] = doc.__dict__.setdefault("_repetition", {})
-    return memo.setdefault(key, {})
+    memo: dict[str, dict[Any, Any]] = doc.__dict__.setdefault("_repetition", {})
+    entry: dict[Any, Any] = memo.setdefault(key, {})
+    return entry
 
 
 def block_texts(doc: Document) -> list[str]:
