@@ -15,9 +15,12 @@ DEFAULT_EXTENSIONS: Mapping[str, str] = {
     ".mdown": "markdown",
     ".txt": "text",
     ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
 }
 
-FORMATS = ("markdown", "text")
+FORMATS = ("markdown", "text", "html", "docx")
 
 
 class ReadError(Exception):
@@ -47,10 +50,12 @@ _BOMS = (
 )
 
 
-def decode(data: bytes) -> Decoded:
-    """Decode a draft: a BOM decides, then UTF-8, then Windows-1252 with a notice.
+def decode(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode a draft: a BOM decides, then UTF-8, then ``declared``, then Windows-1252.
 
-    Raises :class:`ReadError` for binary data (a NUL byte with no UTF-16/32 BOM).
+    ``declared`` is the encoding the file names for itself (an HTML page's ``<meta
+    charset>``); falling back to Windows-1252 adds a notice. Raises :class:`ReadError`
+    for binary data (a NUL byte with no UTF-16/32 BOM).
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -64,6 +69,11 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8", b"")
     except UnicodeDecodeError as exc:
         where = exc.start
+    if declared:
+        try:
+            return Decoded(data.decode(declared), declared, b"")
+        except (LookupError, UnicodeDecodeError):
+            pass
     try:
         text = data.decode("cp1252")
         encoding = "cp1252"
@@ -78,12 +88,21 @@ TextReader = Callable[[str, str, tuple[str, ...]], Document]
 
 
 def reader_for(fmt: str) -> TextReader:
-    """The reader for a format name (imported lazily to keep start-up lean)."""
+    """The reader of a text format (imported lazily to keep start-up lean).
+
+    Raises :class:`ReadError` for ``docx``, which is read from bytes by :func:`read_bytes`.
+    """
     reader: TextReader
     if fmt == "markdown":
         from attrlint.formats.markdown import read_markdown
 
         reader = read_markdown
+    elif fmt == "html":
+        from attrlint.formats.html import read_html
+
+        reader = read_html
+    elif fmt == "docx":
+        raise ReadError("a .docx file is binary: lint it from its bytes, not from text")
     else:
         from attrlint.formats.text import read_text
 
@@ -91,8 +110,21 @@ def reader_for(fmt: str) -> TextReader:
     return reader
 
 
-def read_bytes(path: str, data: bytes, fmt: str) -> tuple[Document, Decoded]:
-    """Decode a file's bytes and read them as ``fmt``."""
-    decoded = decode(data)
+def read_bytes(path: str, data: bytes, fmt: str) -> tuple[Document, Decoded | None]:
+    """Read a file's bytes as ``fmt``; the :class:`Decoded` text is ``None`` for ``docx``.
+
+    Without a :class:`Decoded` text a file cannot be written back, so ``--fix`` leaves it
+    alone.
+    """
+    if fmt == "docx":
+        from attrlint.formats.docx import read_docx
+
+        return read_docx(path, data), None
+    declared = None
+    if fmt == "html":
+        from attrlint.formats.html import declared_encoding
+
+        declared = declared_encoding(data)
+    decoded = decode(data, declared)
     notices = (decoded.notice,) if decoded.notice else ()
     return reader_for(fmt)(path, decoded.text, notices), decoded
