@@ -80,22 +80,26 @@ _SPEECH = (
     "believed", "believes", "blamed", "boasted", "calculated", "calculates", "cautioned",
     "claim", "claimed", "complained", "conceded", "concluded", "confirmed", "confirms",
     "contend", "contended", "contends", "countered", "declared", "denied", "denies", "describe",
-    "described", "describes", "disclosed", "emphasised", "emphasized", "estimated", "estimates",
-    "expects", "explained", "explains", "fear", "feared", "find", "finds", "forecast", "found",
-    "hinted", "indicate", "indicated", "indicates", "insisted", "insists", "joked", "maintain",
-    "maintained", "maintains", "noted", "observed", "outlined", "pledged", "predict",
-    "predicted", "predicts", "projected", "promised", "proposed", "put", "puts", "quipped",
-    "recalled", "recalls", "reiterated", "remarked", "replied", "report", "reported", "reports",
-    "responded", "revealed", "said", "say", "saying", "says", "show", "showed", "shown",
-    "shows", "signaled", "signalled", "stated", "states", "stressed", "suggest", "suggested",
-    "suggests", "tells", "testified", "think", "thinks", "told", "tweeted", "unveiled", "urged",
-    "vowed", "warn", "warned", "warns", "writes", "wrote",
+    "described", "describes", "disclosed", "emphasised", "emphasized", "estimate", "estimated",
+    "estimates", "expects", "explained", "explains", "fear", "feared", "find", "finds",
+    "forecast", "found", "hinted", "indicate", "indicated", "indicates", "insisted", "insists",
+    "joked", "maintain", "maintained", "maintains", "note", "noted", "observed", "outlined",
+    "pledged", "pointed", "predict", "predicted", "predicts", "projected", "promised",
+    "propose", "proposed", "proposes", "put", "puts", "quipped", "recalled", "recalls",
+    "reiterated", "remarked", "replied", "report", "reported", "reports", "responded",
+    "revealed", "said", "say", "saying", "says", "show", "showed", "shown", "shows", "signaled",
+    "signalled", "stated", "states", "stressed", "suggest", "suggested", "suggests", "tells",
+    "termed", "testified", "think", "thinks", "told", "tweeted", "unveiled", "urged", "vowed",
+    "warn", "warned", "warns", "writes", "wrote",
 )
 # Cues whose subject must be a document or data ("the survey found"), not any noun.
 _DATA_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds",
                         "suggest", "suggests", "suggested", "indicate", "indicates", "indicated",
                         "put", "puts", "revealed", "concluded", "estimated", "projected",
                         "forecast", "report", "reports"})
+# Of those, the ones a person never does: 'officials have shown interest' is no attribution.
+_SHOW_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds", "put",
+                        "puts"})
 # Matched against the lower-cased prose; the verbs as a prefix tree for speed.
 _CUE = re.compile(
     r"\b(?:(?P<according>according\s+to|quoted\s+by|cited\s+by)"
@@ -138,7 +142,7 @@ _BY_SOMEONE = regex.compile(r"\b(?:by|at|from|of|with|for)\s+(?:the\s+)?(?:\p{Lu
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|these|those|our"
                                 r"|my|your)\s+$")
 # A role tied to a named institution or person: 'an official at Petronas', 'an aide to Foley'.
-_TIED = regex.compile(r"\s+(?:at|of|with|from|for|to|in)\s+(?:the\s+)?\p{Lu}")
+_TIED = regex.compile(r"\s+(?:at|of|with|from|for|to|in)\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}\p{Lu}")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:for|by|without|after|before|of|from|on)\s+$",
                                  re.IGNORECASE)
 _AS_ANNOUNCED = re.compile(r"\bas\s+(?:previously\s+|earlier\s+|already\s+)?$",
@@ -407,7 +411,7 @@ class Attribution:
         text = prose[src_start:src_end]
         kind, phrase = self._classify(text, src_start, s_start, data=cue in _DATA_CUES,
                                       strong=cue in _STRONG_CUES)
-        if kind is None or (kind == "unnamed" and cue in _DATA_CUES):
+        if kind is None or (kind == "unnamed" and cue in _SHOW_CUES):
             return None  # 'officials have shown interest' is not attribution
         return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
                      *(phrase or (src_start, src_end)))
@@ -504,7 +508,11 @@ class Attribution:
                                                    or w not in self._proper_words))]
         if stripped.lower() not in _QUANTIFIERS and lex.suspect.search(stripped.lower()) is None:
             return self._plain_source(stripped, lower, names, data, strong), None
+        if lower[0] == "another" and len(words) <= 4:
+            return "pronoun", None  # 'another official': one of those already introduced
         role = lex.indefinite_role.match(stripped)
+        if role and _inside_name(stripped, role.start("role"), offset, s_start):
+            role = None  # 'Diplomat Electronics said'
         if role and _DOCUMENT_NEXT.match(stripped, role.end()):
             role = None  # 'an official statement': the institution's document
         if role and not _appositive_name(stripped, role.end()):
@@ -547,8 +555,10 @@ class Attribution:
             return "named", None  # 'Microbiological Research Corp said'
         if vague:
             modifier = stripped[:vague.start()].split()[-1:]
+            following = stripped[vague.end():].split()[:1]
             if (modifier and modifier[0] in names) or _by_someone(stripped, vague.end()) or any(
-                    w in lex.institutions for w in lower):
+                    w in lex.institutions for w in lower) or (
+                    following and following[0][:1].isupper()):  # 'analysts Gartner said'
                 return "named", None
             return "vague", (base + vague.start(), base + vague.end())
         return self._plain_source(stripped, lower, names, data, strong), None
@@ -596,6 +606,27 @@ class Attribution:
         doc = self.doc
         return frozenset(i for i, block in enumerate(doc.blocks)
                          if _REASON.search(doc.prose, block.start, block.end))
+
+    def reported_by_named(self, frame: Frame) -> bool:
+        """Whether a frame lies inside the reported speech of a named source.
+
+        'The Fed said studies show ...' (the named source speaks first) and '..., studies
+        show, the Fed said.' (it closes the sentence) are the Fed's claims, not the writer's.
+        """
+        sentence = self.analysis.sentences[frame.sentence]
+        prose = self.doc.prose
+        for other in self.frames_in(frame.sentence):
+            named = other.kind == "named" or (other.kind == "pronoun" and other.resolved == "named")
+            if other is frame or other.in_quote or not named:
+                continue
+            if other.end <= frame.start:
+                return True
+            if other.cue_start > frame.end and \
+                    prose[other.cue_start:other.cue_end].lower() in _INVERTIBLE and \
+                    "," in prose[frame.end:other.start] and \
+                    not prose[other.end:sentence.end].strip(" .!?\"”’"):
+                return True
+        return False
 
     def anonymity_reason(self, block: int) -> bool:
         """Whether a block says why a source is anonymous."""
