@@ -87,12 +87,14 @@ def _is_data_line(text: str) -> bool:
     stripped = text.rstrip()
     if stripped.startswith(("NOTE", "Note:", "Notes:", "Source:", "SOURCE:")):
         return True  # a note or source line under a table
+    words = stripped.split()
+    numeric = sum(1 for w in words if any(c.isdigit() for c in w) or w.lower() in _NUMBER_WORDS)
+    if numeric * 5 >= len(words) * 2:
+        return True  # figures make up two words in five: a list of data, not prose
+    if ("vs" in words or "vs." in words) and len(words) <= 25:
+        return True  # 'Shr profit four vs loss seven cts'
     if stripped.endswith((".", "!", "?", '"', "”", ":")):
         return False
-    words = stripped.split()
-    if "vs" in words or "vs." in words:
-        return True  # 'Shr profit four vs loss seven cts'
-    numeric = sum(1 for w in words if any(c.isdigit() for c in w) or w.lower() in _NUMBER_WORDS)
     return numeric * 4 >= len(words) if len(words) <= 16 else numeric * 3 >= len(words)
 
 
