@@ -607,6 +607,31 @@ class Attribution:
         return frozenset(i for i, block in enumerate(doc.blocks)
                          if _REASON.search(doc.prose, block.start, block.end))
 
+    def introduced_before(self, frame: Frame) -> bool:
+        """Whether the source's head noun was already a source in this or the last paragraph.
+
+        'one official said' after 'Mazda officials said' is one of them, not a new source.
+        """
+        if frame.phrase_start < 0:
+            return False
+        prose = self.doc.prose
+        words = prose[frame.phrase_start:frame.phrase_end].lower().split()
+        if not words:
+            return False
+        head = words[-1].removesuffix("s")
+        sentences = self.analysis.sentences
+        floor = sentences[frame.sentence].block - 1
+        index = frame.sentence
+        while index >= 0 and sentences[index].block >= floor:
+            for other in self.frames_in(index):
+                if other.cue_start >= frame.cue_start:
+                    continue
+                source = prose[other.source_start:other.source_end].lower()
+                if any(w.removesuffix("s") == head for w in source.split()):
+                    return True
+            index -= 1
+        return False
+
     def reported_by_named(self, frame: Frame) -> bool:
         """Whether a frame lies inside the reported speech of a named source.
 

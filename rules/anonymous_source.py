@@ -60,8 +60,8 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
         start, end = frame.span
         phrase = " ".join(prose[start:end].split())
         source = " ".join(prose[frame.source_start:frame.source_end].lower().split())
-        if source in seen:
-            continue  # the same unnamed source again: one finding is enough
+        if source in seen or attribution.introduced_before(frame):
+            continue  # the same source again ('one official' after 'officials'): found once
         seen.add(source)
         if attribution.anonymity_reason(sentences[frame.sentence].block):
             if options["report-with-reason"]:
