@@ -38,6 +38,7 @@ a source, the outlet vouches for it alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -88,7 +89,11 @@ def _is_data_line(text: str) -> bool:
     if stripped.startswith(("NOTE", "Note:", "Notes:", "Source:", "SOURCE:")):
         return True  # a note or source line under a table
     words = stripped.split()
-    numeric = sum(1 for w in words if any(c.isdigit() for c in w) or w.lower() in _NUMBER_WORDS)
+    if len(words) <= 16:
+        numeric = sum(1 for w in words if w.lower() in _NUMBER_WORDS or (not w.isalpha()
+                      and any(c.isdigit() for c in w)))
+    else:
+        numeric = len(_NUMBER.findall(stripped))
     if numeric * 5 >= len(words) * 2:
         return True  # figures make up two words in five: a list of data, not prose
     if ("vs" in words or "vs." in words) and len(words) <= 25:
@@ -98,5 +103,6 @@ def _is_data_line(text: str) -> bool:
     return numeric * 4 >= len(words) if len(words) <= 16 else numeric * 3 >= len(words)
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                            "nine", "ten", "eleven", "twelve"})
