@@ -91,38 +91,15 @@ _DASH_DIGIT = re.compile(r"[-–]\d")
 
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_DATE_BEFORE = regex.compile(rf"(?:\b(?:{_MONTHS})\.?,?\s*|\b(?:the|on)\s+)$", regex.IGNORECASE)
 _DATE_AFTER = regex.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", regex.IGNORECASE)
 _TIME_AFTER = regex.compile(
     r"^(?:[:.]\d{2})?\s?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|gmt|bst|utc|et|edt|est|pst|hrs|h\b)",
     regex.IGNORECASE)
 _AGE_AFTER = regex.compile(r"^(?:-|\s)?(?:years?[-\s]olds?|yrs?\.?\s+old)", regex.IGNORECASE)
 _NAME_BEFORE_AGE = regex.compile(r"\p{Lu}[\p{L}'’.-]*\s*[,(]\s*$")
-_AGE_BEFORE = regex.compile(r"(?:\baged?|\bages|\bage\s+of|\bturned?|\bturns)\s+$",
-                            regex.IGNORECASE)
-_DURATION_AFTER = regex.compile(
-    r"^(?:-|\s)?(?:(?:and\s+a\s+half\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?"
-    r"|months?|years?|decades?|centur(?:y|ies)|seasons?|nights?|generations?|innings|laps?"
-    r"|terms?|semesters?|shifts?))\b",
-    regex.IGNORECASE)
 _SCORE = regex.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
-_ID_PREFIX = regex.compile(
-    r"(?:\b(?:no|nos|number|page|pages|chapter|section|article|route|room|flight|gate"
-    r"|platform|bus|seat|level|grade|version|junction|exit|paragraph|clause|rule|item|vol"
-    r"|volume|issue|episode|series|phase|stage|category|class|division|tier|zone|ward|district"
-    r"|unit|band|channel|highway|interstate|lot|squad|model|mark|form|type|step|question|pp?)"
-    r"\.?\s*|#)$",
-    regex.IGNORECASE)
 _SMALL_WORD = frozenset(_UNITS.split("|")[:10]) | {"a", "an"}
-_DEFINITE = regex.compile(r"\b(?:the|these|those|both|all|its|their|his|her|our|my|your|whose"
-                          r"|first|last|next|past|other|another|of\s+the)\s+$", regex.IGNORECASE)
-_ORDINAL_BEFORE = regex.compile(r"\b(?:first|second|third|fourth|final|other|latter|former"
-                                r"|back|front|top|bottom|northern|southern|eastern|western)\s+$",
-                                regex.IGNORECASE)
-_IDIOM_BEFORE = regex.compile(r"\b(?:top|big|final|last|first|group\s+of|catch|one\s+of\s+the)\s+$",
-                              regex.IGNORECASE)
 _FRACTION_WORD = regex.compile(r"(?:thirds?|quarters?|fifths?|tenths?|halves)\b", regex.IGNORECASE)
-_MONTH_BEFORE = regex.compile(rf"\b(?:{_MONTHS})\.?\s+$", regex.IGNORECASE)
 _RACE = regex.compile(r"^\d{2,5}m$")
 _YEAR = regex.compile(r"^(?:1[0-9]|20)\d{2}(?:s|['’]s)?$")
 _DECADE = regex.compile(r"^['’]?\d0['’]?s$")
@@ -194,37 +171,39 @@ def _starts(low: str, at: int, floor: int) -> list[int]:
 
 def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int, end: int,
               s_start: int) -> bool:
+    """Whether a candidate figure is a claim, judged by the words just before and after."""
     low = core.lower()
-    before = prose[max(0, start - 24):start]
-    after = prose[core_end:core_end + 24]
-    whole = prose[start:end]
-    bare = low.replace(",", "")
     if low in ("a", "an"):
         return False
-    if low == "half" and _ORDINAL_BEFORE.search(before):
-        return False  # the second half, the other half
+    before = prose[max(0, start - 24):start]
+    after = prose[core_end:core_end + 24]
+    tail = before.lower().split()[-3:]
+    last = tail[-1].rstrip(".,") if tail else ""
+    two = " ".join(tail[-2:])
     words = low.split()
-    if words and words[0] in ("a", "an") and len(words) == 1:
-        return False
-    if low.endswith("s") and before.endswith(("in ", "In ")) and core[0].isalpha():
-        return False  # a unit, not a count: 'in thousands of tonnes'
-    if _RACE.match(core) and before.endswith(("the ", "The ")):
-        return False  # a race: 'won the 200m'
-    if core[0].isalpha() and (_ID_PREFIX.search(before) or _MONTH_BEFORE.search(before)):
-        return False  # 'band two', 'June eight'
-    if _IDIOM_BEFORE.search(before):
-        return False  # 'the top 10', 'the big three'
-    if core[0].isalpha():
+    alpha = core[0].isalpha()
+    if last in _IDIOM_WORDS or two in _IDIOM_PAIRS or " ".join(tail) == "one of the":
+        return False  # 'the top 10', 'the big three', 'one of the'
+    if alpha:
+        if low == "half" and last in _ORDINAL_WORDS:
+            return False  # the second half, the other half
+        if low.endswith("s") and last == "in":
+            return False  # a unit, not a count: 'in thousands of tonnes'
+        if last in _ID_WORDS or last in _MONTH_WORDS:
+            return False  # 'band two', 'June eight'
         if after[:1] == "-" and after[1:2].isalpha() and not _FRACTION_WORD.match(after[1:]):
             return False  # a compound: 'four-door', 'three-for-two', 'two-day'
-        if low == "one" or (words[0] == "one" and len(words) == 1):
+        if words[0] == "one" and len(words) == 1:
             return False
         if _is_name_word(core, core_start, prose, s_start):
             return False
-        if words[0] in _SMALL_WORD and len(words) == 1 and _DEFINITE.search(before):
-            return False
+        if len(words) == 1 and words[0] in _SMALL_WORD and (
+                last in _DEFINITE_WORDS or two == "of the"):
+            return False  # 'the two sides'
         if words[0] in ("a", "an") and not any(w in _SCALE for w in words):
             return False
+    elif _RACE.match(core) and last == "the":
+        return False  # a race: 'won the 200m'
     digits_only = core.replace(".", "").isdigit()
     if digits_only:
         if _YEAR.match(core) and not after.startswith(("%", " per", " percent")):
@@ -232,31 +211,65 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         if (core_start > 0 and prose[core_start - 1] in "-/#:'’") or after[:1] in "/:" or (
                 after[:1] == "-" and after[1:2].isalpha()):
             return False
-        if _TIME_AFTER.match(after) or _DATE_AFTER.match(after) or _DATE_BEFORE.search(before):
-            return False
-        if _ID_PREFIX.search(before):
-            return False
+        if last in _MONTH_WORDS or last in ("the", "on") or last in _ID_WORDS or \
+                before.endswith("#") or _TIME_AFTER.match(after) or _DATE_AFTER.match(after):
+            return False  # dates, times, 'page 5', 'No. 10'
         prev = before.rstrip().split(" ")[-1] if before.strip() else ""
         if start == core_start and prev.isalpha() and any(c.isupper() for c in prev) and \
-                prev.lower() not in _APPROX_WORDS and not _DATE_BEFORE.search(prev + " "):
+                prev.lower() not in _APPROX_WORDS and prev.lower() not in _MONTH_WORDS:
             return False  # an identifier: Route 9, Terminal 2, iPhone 15
         if _DASH_DIGIT.match(after):
             return False  # a score or a day range: 28-14, 9-10 November
-    if _DECADE.match(core) or (digits_only and after[:1] == "s"):
+        if after[:1] == "s" or (after[:1].isalpha() and not after[:1].isspace()):
+            return False  # '1990s', '3G', '4x4', '6ft'
+    if _DECADE.match(core):
         return False
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+    if last in _AGE_WORDS or two == "age of" or _AGE_AFTER.match(after):
         return False
     if after[:1] in ",)" and (_NAME_BEFORE_AGE.search(before) or (
             before.endswith(", ") and len(core) <= 3 and start == core_start)):
         return False  # an age: Lena Varga, 52, / Varga (52) / the girl, six,
-    if (_DURATION_AFTER.match(after) or _DURATION_AFTER.match(prose[end:end + 24])) and \
-            "%" not in whole and "per" not in whole.lower():
-        return False
-    if _SCORE.match(whole.strip()):
-        return False
-    if after[:1].isalpha() and not after[:1].isspace() and digits_only:
-        return False  # '3G', '4x4', '6ft'
-    return bool(bare)
+    whole = prose[start:end]
+    if "%" not in whole and "per" not in whole.lower() and (
+            _next_word(after) in _DURATION_WORDS
+            or _next_word(prose[end:end + 24]) in _DURATION_WORDS):
+        return False  # a duration: 'two years', 'between five and seven years'
+    return not _SCORE.match(whole.strip())
+
+
+def _next_word(text: str) -> str:
+    """The word right after a figure ('years' in ' years ago', 'year' in '-year-old')."""
+    parts = text.lstrip(" -").split(None, 1)
+    if not parts:
+        return ""
+    return parts[0].lower().split("-", 1)[0].rstrip(".,;:)'’s")
+
+
+_IDIOM_WORDS = frozenset({"top", "big", "final", "catch"})
+_IDIOM_PAIRS = frozenset({"group of"})
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "final", "other", "latter",
+                            "former", "back", "front", "top", "bottom", "northern", "southern",
+                            "eastern", "western"})
+_DEFINITE_WORDS = frozenset({"the", "these", "those", "both", "all", "its", "their", "his",
+                             "her", "our", "my", "your", "whose", "first", "last", "next",
+                             "past", "other", "another"})
+_MONTH_WORDS = frozenset({
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+    "november", "dec", "december"})
+_ID_WORDS = frozenset({
+    "no", "nos", "number", "page", "pages", "chapter", "section", "article", "route", "room",
+    "flight", "gate", "platform", "bus", "seat", "level", "grade", "version", "junction",
+    "exit", "paragraph", "clause", "rule", "item", "vol", "volume", "issue", "episode",
+    "series", "phase", "stage", "category", "class", "division", "tier", "zone", "ward",
+    "district", "unit", "band", "channel", "highway", "interstate", "lot", "squad", "model",
+    "mark", "form", "type", "step", "question", "p", "pp"})
+_AGE_WORDS = frozenset({"aged", "age", "ages", "turned", "turn", "turns"})
+# Singular stems: _next_word strips a plural 's'.
+_DURATION_WORDS = frozenset({
+    "second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
+    "century", "centurie", "season", "night", "generation", "inning", "lap", "term",
+    "semester", "shift"})
 
 
 _APPROX_WORDS = frozenset({"about", "around", "some", "nearly", "almost", "over", "under",
