@@ -76,21 +76,22 @@ class Frame:
 # Verbs that attribute: 'said', 'told', 'estimated', 'the survey found'.
 _SPEECH = (
     "accused", "acknowledged", "acknowledges", "added", "adds", "admitted", "allege", "alleged",
-    "alleges", "announced", "argue", "argued", "argues", "asked", "asserted", "believe",
-    "believed", "believes", "blamed", "boasted", "calculated", "calculates", "cautioned",
-    "claim", "claimed", "complained", "conceded", "concluded", "confirmed", "confirms",
-    "contend", "contended", "contends", "countered", "declared", "denied", "denies", "describe",
-    "described", "describes", "disclosed", "emphasised", "emphasized", "estimate", "estimated",
-    "estimates", "expects", "explained", "explains", "fear", "feared", "find", "finds",
-    "forecast", "found", "hinted", "indicate", "indicated", "indicates", "insisted", "insists",
-    "joked", "maintain", "maintained", "maintains", "note", "noted", "observed", "outlined",
-    "pledged", "pointed", "predict", "predicted", "predicts", "projected", "promised",
-    "propose", "proposed", "proposes", "put", "puts", "quipped", "recalled", "recalls",
-    "reiterated", "remarked", "replied", "report", "reported", "reports", "responded",
-    "revealed", "said", "say", "saying", "says", "show", "showed", "shown", "shows", "signaled",
-    "signalled", "stated", "states", "stressed", "suggest", "suggested", "suggests", "tells",
-    "termed", "testified", "think", "thinks", "told", "tweeted", "unveiled", "urged", "vowed",
-    "warn", "warned", "warns", "writes", "wrote",
+    "alleges", "announced", "anticipated", "anticipates", "argue", "argued", "argues", "asked",
+    "asserted", "believe", "believed", "believes", "blamed", "boasted", "calculated",
+    "calculates", "cautioned", "claim", "claimed", "complained", "conceded", "concluded",
+    "confirmed", "confirms", "contend", "contended", "contends", "countered", "declared",
+    "denied", "denies", "describe", "described", "describes", "disclosed", "emphasised",
+    "emphasized", "estimate", "estimated", "estimates", "expects", "explained", "explains",
+    "fear", "feared", "find", "finds", "forecast", "forecasts", "found", "hinted", "indicate",
+    "indicated", "indicates", "insisted", "insists", "joked", "maintain", "maintained",
+    "maintains", "note", "noted", "observed", "outlined", "pledged", "pointed", "predict",
+    "predicted", "predicts", "projected", "promised", "propose", "proposed", "proposes", "put",
+    "puts", "quipped", "recalled", "recalls", "reiterated", "remarked", "replied", "report",
+    "reported", "reports", "responded", "revealed", "said", "say", "saying", "says", "sees",
+    "show", "showed", "shown", "shows", "signaled", "signalled", "stated", "states", "stressed",
+    "suggest", "suggested", "suggests", "tells", "termed", "testified", "think", "thinks",
+    "told", "tweeted", "unveiled", "urged", "vowed", "warn", "warned", "warns", "writes",
+    "wrote",
 )
 # Cues whose subject must be a document or data ("the survey found"), not any noun.
 _DATA_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds",
@@ -109,7 +110,8 @@ _CUE = re.compile(
 )
 _AUXILIARY = regex.compile(
     r"(?:\s+(?:has|have|had|would|will|also|later|previously|further|separately|repeatedly"
-    r"|long|have\s+long|widely|privately|publicly|earlier|now|recently|already|often"
+    r"|long|have\s+long|widely|privately|publicly|earlier|now|recently|already|often|today"
+    r"|yesterday|tonight|then|again|once\s+again|reportedly|also\s+reportedly"
     r"|on\s+\w+day|last\s+\w+|this\s+\w+|do|does|did|not|n't|may|might|could|can|should"
     r"|must|been|had\s+been|generally|still|too|once|all|both))+\s*$",
     regex.IGNORECASE | regex.REVERSE,
@@ -141,14 +143,10 @@ _APPOSITIVE = regex.compile(r",?\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}")
 _BY_SOMEONE = regex.compile(r"\b(?:by|at|from|of|with|for)\s+(?:the\s+)?(?:\p{Lu}|\w+'s\b)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|these|those|our"
                                 r"|my|your)\s+$")
-# A role tied to a named institution or person: 'an official at Petronas', 'an aide to Foley'.
-_TIED = regex.compile(r"\s+(?:at|of|with|from|for|to|in)\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}\p{Lu}")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:for|by|without|after|before|of|from|on)\s+$",
                                  re.IGNORECASE)
 _AS_ANNOUNCED = re.compile(r"\bas\s+(?:previously\s+|earlier\s+|already\s+)?$",
                            re.IGNORECASE)
-# Nouns that say only that someone has access, never whom they speak for.
-_ANONYMOUS_NOUNS = frozenset({"person", "people", "source", "sources", "insider", "insiders"})
 _DOCUMENT_NEXT = regex.compile(r"\s+(?:statement|report|figures|data|estimate|forecast|letter"
                                r"|document|release|communique|notice)", regex.IGNORECASE)
 # Verbs that put their speaker after them: '"...," said the minister'.
@@ -161,6 +159,10 @@ _TAIL = regex.compile(r"\s+(?:[\w.’'&-]+\s+){0,10}?[\w.’'&-]+[.!?\"”’]*\
 # 'The mayor, Ana Ruiz, said ...': a name in apposition, so the speaker comes before the verb.
 _NAME_BETWEEN_COMMAS = regex.compile(
     r"(?:^|,)\s*\p{Lu}[\w.’'-]*(?:\s+(?:\p{Lu}[\w.’'-]*|de|van|von|al|bin)){0,3}\s*,\s*$")
+_BY_AGENT = regex.compile(r"\s+by\s+(?=\S)")
+# The subject at the start of a sentence: words up to the first verb-like word.
+_CLAUSE_HEAD = regex.compile(r"\s*((?:the\s+|a\s+|an\s+)?(?:[\p{Lu}][\w’'.-]*\s+|[\w’'-]+-\s*)*"
+                             r"(?:[\p{Lu}][\w’'.-]*|[a-z][\w-]*(?=\s+\w+ed\b)))")
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)?$",
                          regex.IGNORECASE | regex.REVERSE)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
@@ -187,6 +189,7 @@ _STRONG_CUES = frozenset({
     "described", "warned", "insisted", "argued", "predicted", "estimated", "explained",
     "confirmed", "denied", "admitted", "acknowledged", "claimed", "noted", "disclosed",
     "revealed", "asserted", "conceded", "declared", "cautioned", "urged", "vowed", "outlined",
+    "sees", "forecasts", "anticipates",
 })
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _QUANTIFIERS = frozenset({"some", "many", "others", "most people", "some people", "many people"})
@@ -381,6 +384,16 @@ class Attribution:
         if _DETERMINER_BEFORE.search(self.analysis.lower, max(s_start, start - 8), start):
             return None  # a noun: 'the forecast', 'a report', 'her claim'
 
+        agent = _BY_AGENT.match(prose, end, s_end)
+        if agent:
+            # 'estimated by private sources', 'forecast by the IMF': the agent is the source.
+            src_start, src_end = self._after(agent.end(), s_end)
+            if src_end > src_start:
+                kind, phrase = self._classify(prose[src_start:src_end], src_start, s_start,
+                                              data=False)
+                kind = kind or "named"
+                return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
+                             *(phrase or (src_start, src_end)))
         before = _blank_asides(prose[s_start:start])
         if _PASSIVE.search(before):
             return None  # 'it is believed': agentless, found by the agentless lexicon
@@ -445,6 +458,12 @@ class Attribution:
                 earlier = next(breaks, None)
                 clause_start = earlier.end() if earlier is not None else 0
         segment = text[clause_start:limit]
+        if not segment.strip() and nearest is not None and nearest.group().lower() in (
+                "and", "but") and _CLAUSE_HEAD.match(text):
+            # 'The Tory co-chairman attacked the plan and said ...': the sentence's subject.
+            head = _CLAUSE_HEAD.match(text)
+            assert head is not None
+            return s_start + head.start(1), s_start + head.end(1)
         # Step over "Tom Ekwueme, the league's treasurer," to the name.
         pieces = segment.rstrip().rstrip(",").split(",")
         if len(pieces) >= 2:
@@ -520,13 +539,11 @@ class Attribution:
             noun = role.group("role").lower()
             if _DECLINED_NAME.search(self.doc.prose, offset, offset + len(text) + 80):
                 return "unnamed", span  # anonymity granted in so many words
-            if noun not in _ANONYMOUS_NOUNS and (
-                    _prenominal_name(stripped, role.start("role"), names)
-                    or _TIED.search(stripped, role.end())):
-                return "named", None  # 'a senior Bank of Japan official', 'an aide to Foley'
             if "spokes" not in noun:
+                # One person, unnamed, however precisely described: 'a senior Bank of Japan
+                # official', 'an aide to the senator' (institutions speak in the plural).
                 return "unnamed", span
-            return "named", None
+            return "named", None  # a spokesperson is the institution's voice
         if lower[0] in ("the", "these", "those") and len(words) <= 4:
             return "pronoun", None  # 'the researchers', 'the sources': introduced before
         unnamed = lex.unnamed.search(stripped)

@@ -5,7 +5,9 @@ Finds attribution to an unidentified individual or official ("officials said", "
 official said", "sources said", "people familiar with the matter", "an aide said"), using
 attrlint's attribution analysis. Plural officials tied to an institution ("hospital
 officials", "officials at the Health Ministry") are the institution speaking and are not
-flagged; a nationality alone ("US officials") does not identify anyone.
+flagged; a nationality alone ("US officials") does not identify anyone. One person
+described by role is an unnamed source however precisely described ("a senior Bank of
+Japan official", "an aide to the senator"); a spokesperson is the institution's voice.
 
 When the same paragraph says why the source is anonymous ("spoke on condition of
 anonymity because they were not authorized to discuss the talks", "for fear of
@@ -13,7 +15,8 @@ reprisals"), the source is acceptable practice: the finding becomes `info`, whic
 not fail a run unless `--fail-on info`; set `report-with-reason = false` to drop it.
 
 Each distinct unnamed source is reported once per draft (its first unexplained use), and a
-later mention of one ("the source said", "the officials added") is not a new source.
+later mention of one ("the source said", "another official", "one official" after
+"officials said" in this or the last paragraph) is not a new source.
 
 ## Why is this bad?
 Newsroom policies allow anonymity only for vital information that cannot be had on the
