@@ -18,7 +18,8 @@ A figure credited only to a vague source ("reports suggest 300 jobs will go") is
 identifiers ("Route 9", "G20", "Form 10-K"), "one of the", figures inside a quotation
 with a speaker, figures that count the sources ("four diplomats said"), headlines, and
 data lines that are not sentences (a results-table row such as "Revs 11.7 mln vs 9.1
-mln", which carries its source in the table's caption) are not findings.
+mln", which carries its source in the table's caption, and the notes under a table from
+its "NOTE:" line on) are not findings.
 
 ## Why is this bad?
 A number is the claim readers repeat and the one corrections most often concern. Without
