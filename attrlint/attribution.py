@@ -78,29 +78,30 @@ _SPEECH = (
     "accused", "acknowledged", "acknowledges", "added", "adds", "admitted", "allege", "alleged",
     "alleges", "announced", "anticipated", "anticipates", "argue", "argued", "argues", "asked",
     "asserted", "believe", "believed", "believes", "blamed", "boasted", "calculated",
-    "calculates", "cautioned", "claim", "claimed", "complained", "conceded", "concluded",
-    "confirmed", "confirms", "contend", "contended", "contends", "countered", "declared",
-    "denied", "denies", "describe", "described", "describes", "disclosed", "emphasised",
-    "emphasized", "estimate", "estimated", "estimates", "expects", "explained", "explains",
-    "fear", "feared", "find", "finds", "forecast", "forecasts", "found", "hinted", "indicate",
-    "indicated", "indicates", "insisted", "insists", "joked", "maintain", "maintained",
-    "maintains", "note", "noted", "observed", "outlined", "pledged", "pointed", "predict",
-    "predicted", "predicts", "projected", "promised", "propose", "proposed", "proposes", "put",
-    "puts", "quipped", "recalled", "recalls", "reiterated", "remarked", "replied", "report",
-    "reported", "reports", "responded", "revealed", "said", "say", "saying", "says", "sees",
-    "show", "showed", "shown", "shows", "signaled", "signalled", "stated", "states", "stressed",
-    "suggest", "suggested", "suggests", "tells", "termed", "testified", "think", "thinks",
-    "told", "tweeted", "unveiled", "urged", "vowed", "warn", "warned", "warns", "writes",
-    "wrote",
+    "calculates", "cautioned", "cited", "cites", "claim", "claimed", "complained", "conceded",
+    "concluded", "confirmed", "confirms", "contend", "contended", "contends", "countered",
+    "declared", "denied", "denies", "describe", "described", "describes", "disclosed",
+    "emphasised", "emphasized", "estimate", "estimated", "estimates", "expects", "explained",
+    "explains", "fear", "feared", "find", "finds", "forecast", "forecasts", "found", "gave",
+    "gives", "hinted", "indicate", "indicated", "indicates", "insisted", "insists", "joked",
+    "maintain", "maintained", "maintains", "note", "noted", "observed", "outlined", "pledged",
+    "pointed", "predict", "predicted", "predicts", "projected", "promised", "propose",
+    "proposed", "proposes", "put", "puts", "quipped", "recalled", "recalls", "reiterated",
+    "remarked", "replied", "report", "reported", "reports", "responded", "revealed", "said",
+    "say", "saying", "says", "sees", "show", "showed", "shown", "shows", "signaled",
+    "signalled", "stated", "states", "stressed", "suggest", "suggested", "suggests", "tells",
+    "termed", "testified", "think", "thinks", "told", "tweeted", "unveiled", "urged", "vowed",
+    "warn", "warned", "warns", "writes", "wrote",
 )
 # Cues whose subject must be a document or data ("the survey found"), not any noun.
 _DATA_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds",
+                        "gives", "gave",
                         "suggest", "suggests", "suggested", "indicate", "indicates", "indicated",
                         "put", "puts", "revealed", "concluded", "estimated", "projected",
                         "forecast", "report", "reports"})
 # Of those, the ones a person never does: 'officials have shown interest' is no attribution.
 _SHOW_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds", "put",
-                        "puts"})
+                        "puts", "gives", "gave"})
 # Matched against the lower-cased prose; the verbs as a prefix tree for speed.
 _CUE = re.compile(
     r"\b(?:(?P<according>according\s+to|quoted\s+by|cited\s+by)"

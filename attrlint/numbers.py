@@ -100,7 +100,7 @@ _NAME_BEFORE_AGE = regex.compile(r"\p{Lu}[\p{L}'’.-]*\s*[,(]\s*$")
 _SCORE = regex.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
 _SMALL_WORD = frozenset(_UNITS.split("|")[:10]) | {"a", "an"}
 _FRACTION_WORD = regex.compile(r"(?:thirds?|quarters?|fifths?|tenths?|halves)\b", regex.IGNORECASE)
-_RACE = regex.compile(r"^\d{2,5}m$")
+_RACE = regex.compile(r"^\d[\d,]{1,5}m$")
 _YEAR = regex.compile(r"^(?:1[0-9]|20)\d{2}(?:s|['’]s)?$")
 _DECADE = regex.compile(r"^['’]?\d0['’]?s$")
 
