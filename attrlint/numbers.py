@@ -42,6 +42,7 @@ _FRACTION = (
     rf"(?:every\s+)?(?:{_UNITS}|{_TENS}|\d+))"
     r"|(?:two|three|four|five|one)[-\s](?:thirds|quarters|fifths|tenths|halves)"
     r"|(?:a|one)\s+(?:quarter|third|fifth|tenth)(?=\s+of\b)"
+    r"|(?<=\bby\s)(?:a|one)\s+(?:quarter|third|fifth|tenth)\b"
     r"|half(?=\s+(?:of|the|a|an|its|their|his|her|our|all|that|those|these)\b)"
     r"|scores(?=\s+of\b)|a\s+dozen|half\s+a\s+dozen"
 )
@@ -55,15 +56,14 @@ _APPROX = (
     r"(?:(?:about|around|approximately|almost|nearly|some|roughly|more\s+than|less\s+than"
     r"|fewer\s+than|over|under|up\s+to|at\s+least|at\s+most|upwards\s+of|as\s+many\s+as"
     r"|as\s+much\s+as|an\s+estimated|close\s+to|just\s+over|just\s+under|well\s+over"
-    r"|well\s+under|barely|just|only|between|an\s+average\s+of|a\s+record|a\s+further"
-    r"|another|by)\s+)?"
+    r"|well\s+under|barely|just|between|a\s+record|a\s+further|another)\s+)?"
 )
 _AMOUNT = (rf"(?<![\w.,$£€¥-])(?:{_CURRENCY}\s?)?(?:{_DIGITS})(?![\d])"
            rf"{_MAGNITUDE}{_PERCENT}{_MONEY_WORD}")
 _SPOKEN = rf"(?:{_WORD_NUMBER}){_PERCENT}"
 _FIGURE = regex.compile(
     rf"(?<![\w]){_APPROX}(?P<core>{_FRACTION}|{_PLURAL_SCALE}|(?<![\w]){_AMOUNT}|\b{_SPOKEN}\b)"
-    rf"(?:(?<=\bbetween\s+\S+)\s+and\s+(?:{_AMOUNT}|\b{_SPOKEN}\b))?",
+    rf"(?:(?<=\bbetween\s+\S+(?:\s+[a-z]+)?)\s+and\s+(?:{_AMOUNT}|\b{_SPOKEN}\b))?",
 )
 # Where a figure can be: a digit or a number word. The full expression above is then tried
 # only from the word starts just before each anchor, which is many times faster than
@@ -84,7 +84,8 @@ _LEAD_WORDS = frozenset({
     "barely", "only", "between", "a", "another", "by", "one", "two", "three", "four", "five",
     "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty", "sixty",
     "seventy", "eighty", "ninety", "half", "hundreds", "thousands", "millions", "billions",
-    "dozens", "tens", "scores", "us", "a$", "c$", "hk$", "nz$", "rs", "rs.",
+    "dozens", "tens", "scores", "us", "a$", "c$", "hk$", "nz$", "rs", "rs.", "than", "to",
+    "least", "most", "many", "much", "of", "estimated", "average", "record", "further",
 })
 _CURRENCY_CHARS = frozenset("$€£¥₹")
 _DASH_DIGIT = re.compile(r"[-–]\d")
@@ -160,10 +161,16 @@ def _starts(low: str, at: int, floor: int) -> list[int]:
         gap = start - 1
         if gap <= floor or low[gap] != " ":
             break
-        space = low.rfind(" ", max(floor, gap - 16), gap)
-        if low[space + 1:gap] not in _LEAD_WORDS:
+        word_start = gap
+        lowest = max(floor, gap - 16)
+        while word_start > lowest and not low[word_start - 1].isspace():
+            word_start -= 1
+        if word_start > 0 and not low[word_start - 1].isspace() and low[word_start - 1] not in \
+                "(\"“‘'":
             break
-        start = space + 1
+        if low[word_start:gap] not in _LEAD_WORDS:
+            break
+        start = word_start
         starts.append(start)
     starts.reverse()
     return starts

@@ -29,11 +29,17 @@ class Score:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    exact: int = 0
     errors: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def exactness(self) -> float:
+        """Share of true positives whose span is exactly the expected text."""
+        return self.exact / self.tp if self.tp else 1.0
 
     @property
     def recall(self) -> float:
@@ -84,6 +90,9 @@ def score_numbers() -> dict[str, Score]:
                 score.errors.append(f"FN {span!r} | {text}")
             else:
                 score.tp += 1
+                score.exact += hit == span
+                if hit != span:
+                    score.errors.append(f"SPAN {hit!r} for {span!r} | {text}")
                 unmatched.remove(hit)
         for extra in unmatched:
             score.fp += 1
@@ -98,11 +107,14 @@ def main() -> None:
     parser.add_argument("--rule", help="only this rule")
     args = parser.parse_args()
     scores = {**score_sourcing(), **score_numbers()}
-    print(f"{'rule':<22} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>9} {'recall':>7}")
+    print(f"{'rule':<22} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>9} {'recall':>7}"
+          f" {'exact spans':>11}")
     for rule, s in scores.items():
         if args.rule and rule != args.rule:
             continue
-        print(f"{rule:<22} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>9.3f} {s.recall:>7.3f}")
+        exact = f"{s.exactness:>11.3f}" if rule == "uncited-number" else ""
+        print(f"{rule:<22} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>9.3f} {s.recall:>7.3f}"
+              f" {exact}")
     if args.errors:
         for rule, s in scores.items():
             if args.rule and rule != args.rule:
