@@ -306,11 +306,19 @@ class Attribution:
             table.setdefault(analysis.sentence_at(match.start()), []).append(match)
         return table
 
+    @cached_property
+    def _cue_table(self) -> dict[int, list[re.Match[str]]]:
+        """Cue matches by sentence: one scan of the whole prose."""
+        analysis = self.analysis
+        sentence_at = analysis.sentence_at
+        table: dict[int, list[re.Match[str]]] = {}
+        for match in _CUE.finditer(analysis.lower):
+            table.setdefault(sentence_at(match.start()), []).append(match)
+        return table
+
     def _cues(self, index: int) -> list[re.Match[str]]:
-        """Cue matches of one sentence (scanned only when its frames are asked for)."""
-        sentence = self.analysis.sentences[index]
-        return [*_CUE.finditer(self.analysis.lower, sentence.start, sentence.end),
-                *self._agentless.get(index, ())]
+        """Cue and agentless matches of one sentence."""
+        return [*self._cue_table.get(index, ()), *self._agentless.get(index, ())]
 
     @cached_property
     def _frames_memo(self) -> dict[int, list[Frame]]:
@@ -749,8 +757,12 @@ class Attribution:
     def _suspects(self) -> list[int]:
         """Sentences that could hold an unnamed, vague or agentless source: a lexicon hit."""
         analysis = self.analysis
-        sentence_at = analysis.sentence_at
-        hits = {sentence_at(m.start()) for m in self.lex.suspect.finditer(analysis.lower)}
+        sentences = analysis.sentences
+        search = self.lex.suspect.search
+        low = analysis.lower
+        # Only a sentence with a cue can hold a source; look for the phrases only there.
+        hits = {i for i in self._cue_table
+                if search(low, sentences[i].start, sentences[i].end) is not None}
         hits.update(self._agentless)
         return sorted(hits)
 
