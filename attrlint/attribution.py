@@ -117,6 +117,15 @@ _AUXILIARY = regex.compile(
     r"|must|been|had\s+been|generally|still|too|once|all|both))+\s*$",
     regex.IGNORECASE | regex.REVERSE,
 )
+# Last words that can end a run of auxiliaries: only then is the expression above tried.
+_AUXILIARY_WORDS = frozenset({
+    "has", "have", "had", "would", "will", "also", "later", "previously", "further",
+    "separately", "repeatedly", "long", "widely", "privately", "publicly", "earlier", "now",
+    "recently", "already", "often", "today", "yesterday", "tonight", "then", "again",
+    "reportedly", "week", "month", "year", "morning", "evening", "afternoon", "night", "do",
+    "weekend", "quarter", "spring", "summer", "autumn", "winter", "time",
+    "does", "did", "not", "n't", "may", "might", "could", "can", "should", "must", "been",
+    "generally", "still", "too", "once", "all", "both"})
 _CLAUSE_BREAK = regex.compile(
     r"""[;:—–(\[]|["“”]|\s-\s|\b(?:and|but|while|as|because|although|though|after|before"""
     r"""|when|so|that|if|since|whereas|whether|which|who|where|than|or|nor|yet|until|unless"""
@@ -451,9 +460,11 @@ class Attribution:
         """The subject before a cue: the nearest clause, stepping over appositives."""
         prose = self.doc.prose
         text = _blank_asides(prose[s_start:cue_start])
-        aux = _AUXILIARY.search(text)
-        if aux:
-            text = text[:aux.start()]
+        tail = text.rsplit(None, 1)[-1:]
+        if tail and (tail[0].lower() in _AUXILIARY_WORDS or tail[0].endswith("day")):
+            aux = _AUXILIARY.search(text)
+            if aux:
+                text = text[:aux.start()]
         limit = len(text)
         clause_start = 0
         breaks = _CLAUSE_BREAK.finditer(text)  # from the end backwards
@@ -531,7 +542,7 @@ class Attribution:
         lower = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]
         at_start = offset <= s_start + 1
         names = [w for i, w in enumerate(words)
-                 if _NAME_PART.match(w) and lower[i] not in lex.nationalities
+                 if w[:1].isupper() and _NAME_PART.match(w) and lower[i] not in lex.nationalities
                  and not (i == 0 and at_start and (lower[0] in lex.common
                                                    or w not in self._proper_words))]
         if stripped.lower() not in _QUANTIFIERS and lex.suspect.search(stripped.lower()) is None:
