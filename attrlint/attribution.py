@@ -460,8 +460,9 @@ class Attribution:
         """The subject before a cue: the nearest clause, stepping over appositives."""
         prose = self.doc.prose
         text = _blank_asides(prose[s_start:cue_start])
-        tail = text.rsplit(None, 1)[-1:]
-        if tail and (tail[0].lower() in _AUXILIARY_WORDS or tail[0].endswith("day")):
+        last_word = text.rsplit(None, 1)[-1:]
+        if last_word and (last_word[0].lower() in _AUXILIARY_WORDS
+                          or last_word[0].endswith("day")):
             aux = _AUXILIARY.search(text)
             if aux:
                 text = text[:aux.start()]
@@ -481,9 +482,9 @@ class Attribution:
         if not segment.strip() and nearest is not None and nearest.group().lower() in (
                 "and", "but") and _CLAUSE_HEAD.match(text):
             # 'The Tory co-chairman attacked the plan and said ...': the sentence's subject.
-            head = _CLAUSE_HEAD.match(text)
-            assert head is not None
-            return s_start + head.start(1), s_start + head.end(1)
+            subject = _CLAUSE_HEAD.match(text)
+            assert subject is not None
+            return s_start + subject.start(1), s_start + subject.end(1)
         # Step over "Tom Ekwueme, the league's treasurer," to the name.
         pieces = segment.rstrip().rstrip(",").split(",")
         if len(pieces) >= 2:
@@ -669,6 +670,13 @@ class Attribution:
             index -= 1
         return False
 
+    def _identifies(self, frame: Frame) -> bool:
+        """A source with a name or an institution in it, not just people at the scene."""
+        words = self.doc.prose[frame.source_start:frame.source_end].split()
+        return any(w[:1].isupper() for w in words[1:]) or any(
+            w.lower().strip(",.") in self.lex.institutions for w in words) or (
+            len(words) == 1 and words[0][:1].isupper() and not words[0].lower().endswith("s"))
+
     def reported_by_named(self, frame: Frame) -> bool:
         """Whether a frame lies inside the reported speech of a named source.
 
@@ -678,7 +686,8 @@ class Attribution:
         sentence = self.analysis.sentences[frame.sentence]
         prose = self.doc.prose
         for other in self.frames_in(frame.sentence):
-            named = other.kind == "named" or (other.kind == "pronoun" and other.resolved == "named")
+            named = (other.kind == "named" and self._identifies(other)) or (
+                other.kind == "pronoun" and other.resolved == "named")
             if other is frame or other.in_quote or not named:
                 continue
             if other.end <= frame.start:
