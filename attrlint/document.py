@@ -72,6 +72,7 @@ class ProseBuilder:
     segments: list[Segment] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    non_prose: list[tuple[int, int]] = field(default_factory=list)
     _block_start: int = 0
     _block_source_start: int = -1
 
@@ -91,6 +92,10 @@ class ProseBuilder:
         """Record a citation over prose ``[start, end)``."""
         self.citations.append(Citation(start, end, kind, target))
 
+    def add_code(self, source_start: int, source_end: int) -> None:
+        """Record source ``[source_start, source_end)`` as code: quoted, never prose."""
+        self.non_prose.append((source_start, source_end))
+
     def end_block(self, kind: BlockKind, source_end: int,
                   own_lines: tuple[int, int] | None = None) -> None:
         """Close the current block; empty blocks are dropped."""
@@ -105,7 +110,8 @@ class ProseBuilder:
     def build(self, path: str, source: str, fmt: str, notices: tuple[str, ...] = ()) -> Document:
         """Return the finished document."""
         return Document(path, source, "".join(self.parts), tuple(self.blocks),
-                        tuple(self.segments), tuple(self.citations), fmt, notices)
+                        tuple(self.segments), tuple(self.citations), fmt, notices,
+                        tuple(self.non_prose))
 
 
 def line_starts(source: str) -> list[int]:
@@ -133,12 +139,13 @@ def line_starts(source: str) -> list[int]:
 class Document:
     """A parsed draft. Analysis (sentences, quotes, attribution, figures) is computed once."""
 
-    __slots__ = ("__dict__", "blocks", "citations", "format", "notices", "path", "prose",
-                 "segments", "source")
+    __slots__ = ("__dict__", "blocks", "citations", "format", "non_prose", "notices", "path",
+                 "prose", "segments", "source")
 
     def __init__(self, path: str, source: str, prose: str, blocks: tuple[Block, ...],
                  segments: tuple[Segment, ...], citations: tuple[Citation, ...], fmt: str,
-                 notices: tuple[str, ...] = ()) -> None:
+                 notices: tuple[str, ...] = (),
+                 non_prose: tuple[tuple[int, int], ...] = ()) -> None:
         self.path = path
         self.source = source
         self.prose = prose
@@ -147,6 +154,8 @@ class Document:
         self.citations = citations
         self.format = fmt
         self.notices = notices
+        # Source ranges of code (blocks and spans): an example there is not a directive.
+        self.non_prose = non_prose
 
     @cached_property
     def _segment_starts(self) -> list[int]:

@@ -80,7 +80,13 @@ def _scopes(doc: Document, options: LintOptions) -> tuple[list[_Scope], list[Fin
     scopes: list[_Scope] = []
     problems: list[Finding] = []
     open_regions: dict[str | None, _Scope] = {}
-    for directive in find_directives(doc.source, doc.format):
+    for directive in find_directives(doc.source, doc.format, doc.non_prose):
+        if directive.problem:
+            problems.append(_directive_finding(
+                doc, directive, DIRECTIVE_RULE, "error", directive.problem,
+                "write <!-- attrlint-ACTION [RULE ...] [-- reason] --> on one line, "
+                "in plain text on a line of its own"))
+            continue
         if directive.action not in ACTIONS:
             problems.append(_directive_finding(
                 doc, directive, DIRECTIVE_RULE, "error",
