@@ -189,6 +189,8 @@ def iter_files(paths: Sequence[str], finder: ConfigFinder,
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
                 for name in sorted(files):
+                    if name.startswith("~$"):
+                        continue  # Word's lock file beside an open document, not a draft
                     full = os.path.join(root, name)
                     config = finder.for_path(full)
                     if os.path.splitext(name)[1].lower() in config.extensions and not _excluded(

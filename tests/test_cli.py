@@ -537,3 +537,11 @@ def test_hard_wrapped_text(tmp_path: Path) -> None:
     _, findings = run_json(write(tmp_path / "draft.txt", draft))
     assert [(f["code"], f["line"], f["end_line"], f["message"]) for f in findings] == [
         ("AT301", 10, 12, "paragraph repeats line 3 word for word")]
+
+
+def test_word_lock_files_are_not_linted(tmp_path: Path) -> None:
+    write(tmp_path / "draft.md", "The council met on Monday, its clerk said.\n")
+    (tmp_path / "~$draft.docx").write_bytes(b"\x00lock")
+    out, err = io.StringIO(), io.StringIO()
+    assert main([str(tmp_path)], stdout=out, stderr=err) == 0
+    assert "~$" not in out.getvalue() + err.getvalue()
