@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from attrlint import lint_text
 from attrlint.cli import main
@@ -246,3 +248,31 @@ def test_missing_extra_is_a_read_error(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_docx_cannot_be_read_from_text() -> None:
     with pytest.raises(ReadError, match="binary"):
         lint_text("Some text", "draft.docx")
+
+
+_PIECES = ["Some 4,200 homes", " flooded", ", officials said", ". ", "Experts say",
+           " the wall failed", " reportedly", " 12%", " of roads", " closed", "é", "“quoted”",
+           " in 2019", " on Monday", " $1.8 billion", "   ", "\t"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), min_size=1,
+                max_size=6),
+       st.lists(st.booleans(), min_size=6, max_size=6))
+def test_generated_documents_place_findings_exactly(texts: list[str],
+                                                    linked: list[bool]) -> None:
+    """Line N is paragraph N and the columns slice its text, whatever the paragraphs hold."""
+    document = docx.Document()
+    for text, link in zip(texts, linked, strict=False):
+        paragraph = document.add_paragraph(text)
+        if link:
+            add_hyperlink(document, paragraph, " the county report", "https://example.org/r")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = read_docx("gen.docx", buffer.getvalue())
+    lines = doc.source.split("\n")
+    for finding in lint_document(doc, Config()):
+        assert finding.line == finding.end_line
+        line = lines[finding.line - 1]
+        assert line[finding.column - 1:finding.end_column - 1] == finding.text
+        assert finding.text and finding.text == finding.text.strip()
