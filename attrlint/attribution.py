@@ -704,33 +704,37 @@ class Attribution:
         return block in self._reasons
 
     @cached_property
-    def speakers(self) -> dict[int, Frame | None]:
-        """Speaker frame of each quotation (by quote start), or ``None`` if it has none."""
-        analysis = self.analysis
-        sentences = analysis.sentences
-        out: dict[int, Frame | None] = {}
-        for quote in analysis.quotes:
-            first = analysis.sentence_at(quote.start)
-            last = analysis.sentence_at(max(quote.end - 1, quote.start))
-            candidates: list[Frame] = []
-            for index in (first, last, last + 1, first - 1):
-                if 0 <= index < len(sentences) and sentences[index].block == quote.block:
-                    candidates.extend(f for f in self.frames_in(index)
-                                      if not (quote.start <= f.cue_start < quote.end)
-                                      and analysis.quote_at(f.cue_start) is None)
-                if candidates:
-                    break
-            if not candidates and first > 0 and sentences[first].start == quote.start:
-                # A quote opening a paragraph, introduced at the end of the one before.
-                candidates.extend(f for f in self.frames_in(first - 1)
-                                  if analysis.quote_at(f.cue_start) is None)
-            out[quote.start] = min(candidates, key=lambda f: abs(f.cue_start - quote.start),
-                                   default=None)
-        return out
+    def _speakers(self) -> dict[int, Frame | None]:
+        return {}
 
     def speaker_of(self, quote: Quote) -> Frame | None:
-        """The frame that attributes a quotation."""
-        return self.speakers.get(quote.start)
+        """The frame that attributes a quotation, found on first request.
+
+        The nearest frame outside it in the same or an adjacent sentence, or at the end of
+        the paragraph before a quote that opens one.
+        """
+        memo = self._speakers
+        if quote.start in memo:
+            return memo[quote.start]
+        analysis = self.analysis
+        sentences = analysis.sentences
+        first = analysis.sentence_at(quote.start)
+        last = analysis.sentence_at(max(quote.end - 1, quote.start))
+        candidates: list[Frame] = []
+        for index in (first, last, last + 1, first - 1):
+            if 0 <= index < len(sentences) and sentences[index].block == quote.block:
+                candidates.extend(f for f in self.frames_in(index)
+                                  if not (quote.start <= f.cue_start < quote.end)
+                                  and analysis.quote_at(f.cue_start) is None)
+            if candidates:
+                break
+        if not candidates and first > 0 and sentences[first].start == quote.start:
+            # A quote opening a paragraph, introduced at the end of the one before.
+            candidates.extend(f for f in self.frames_in(first - 1)
+                              if analysis.quote_at(f.cue_start) is None)
+        found = min(candidates, key=lambda f: abs(f.cue_start - quote.start), default=None)
+        memo[quote.start] = found
+        return found
 
     def quoted_with_speaker(self, offset: int) -> bool:
         """Whether an offset lies inside a quotation that has a speaker."""
