@@ -67,6 +67,31 @@ def out_has(quotes: list[Quote], block: int) -> bool:
     return bool(quotes) and quotes[-1].block == block
 
 
+def is_data_line(text: str) -> bool:
+    """A results-table row or data line ('Revs 11.7 mln vs 9.1 mln'), not a sentence."""
+    stripped = text.rstrip()
+    if stripped.startswith(("NOTE", "Note:", "Notes:", "Source:", "SOURCE:")):
+        return True  # a note or source line under a table
+    words = stripped.split()
+    if len(words) <= 16:
+        numeric = sum(1 for w in words if w.lower() in _NUMBER_WORDS or (not w.isalpha()
+                      and any(c.isdigit() for c in w)))
+    else:
+        numeric = len(_NUMBER.findall(stripped))
+    if numeric * 5 >= len(words) * 2:
+        return True  # figures make up two words in five: a list of data, not prose
+    if ("vs" in words or "vs." in words) and len(words) <= 25:
+        return True  # 'Shr profit four vs loss seven cts'
+    if stripped.endswith((".", "!", "?", '"', "”", ":")):
+        return False
+    return numeric * 4 >= len(words) if len(words) <= 16 else numeric * 3 >= len(words)
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
+                           "nine", "ten", "eleven", "twelve"})
+
+
 class Analysis:
     """Sentences, quotations, attribution and figures of one document."""
 
@@ -125,6 +150,13 @@ class Analysis:
             if index < count:
                 current = blocks[index].start
         return tuple(out)
+
+    @cached_property
+    def data_blocks(self) -> frozenset[int]:
+        """Blocks that are table rows or data lines, not sentences (see is_data_line)."""
+        prose = self.doc.prose
+        return frozenset(i for i, block in enumerate(self.doc.blocks)
+                         if is_data_line(prose[block.start:block.end]))
 
     @cached_property
     def lower(self) -> str:

@@ -71,10 +71,11 @@ def exact_groups(doc: Document, min_words: int) -> dict[int, int]:
 def _exact_groups(doc: Document, min_words: int) -> dict[int, int]:
     first: dict[tuple[bool, str], int] = {}
     copies: dict[int, int] = {}
+    data = doc.analysis.data_blocks
     for index, (block, text) in enumerate(zip(doc.blocks, block_texts(doc), strict=True)):
         heading = block.kind == "heading"
-        if is_boilerplate(text, 1 if heading else min_words):
-            continue
+        if is_boilerplate(text, 1 if heading else min_words) or index in data:
+            continue  # table rows recur by design: 'Shr nil vs nil' in two tables
         key = (heading, text)
         if key in first:
             copies[index] = first[key]
@@ -90,6 +91,7 @@ def similarity(a: str, b: str) -> float:
     return float(Indel.normalized_similarity(a, b))
 
 
+_BULLETS = ("- ", "* ", "• ", "– ")
 _KEY_WORDS = 5
 # From this similarity up, near-copies share a run of _KEY_WORDS words (measured on the
 # labelled pairs); below it, any shared word trigram makes a candidate.
@@ -123,9 +125,11 @@ def near_pairs(doc: Document, threshold: float, min_words: int,
     texts = block_texts(doc)
     index: dict[tuple[str, ...], list[int]] = {}
     candidates: set[tuple[int, int]] = set()
+    blocks = doc.blocks
     for i, text in enumerate(texts):
-        if i in skip or is_boilerplate(text, min_words):
-            continue
+        if i in skip or is_boilerplate(text, min_words) or blocks[i].kind == "list-item" or \
+                text.startswith(_BULLETS):
+            continue  # items of a list share their pattern by design: results, awards
         keys = _keys(text) if threshold >= _KEYED_THRESHOLD else _trigrams(text)
         for key in keys:
             members = index.setdefault(key, [])

@@ -39,7 +39,6 @@ a source, the outlet vouches for it alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -62,7 +61,6 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     sentences = analysis.sentences
     blocks = doc.blocks
     prose = doc.prose
-    tabular: dict[int, bool] = {}
     notes_from = _notes_start(doc)
     for figure in analysis.figures:
         index = sentences[figure.sentence].block
@@ -71,9 +69,7 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
         block = blocks[index]
         if block.kind == "heading" and not options["check-headlines"]:
             continue
-        if index not in tabular:
-            tabular[index] = _is_data_line(doc.block_text(block))
-        if tabular[index]:
+        if index in analysis.data_blocks:
             continue
         if attribution.has_source(figure.sentence, scope):
             continue
@@ -94,28 +90,3 @@ def _notes_start(doc: Document) -> int:
         if prose.startswith(("NOTE", "Note:", "Notes:"), block.start):
             return index
     return len(doc.blocks)
-
-
-def _is_data_line(text: str) -> bool:
-    """A results-table row or data line ('Revs 11.7 mln vs 9.1 mln'), not a sentence."""
-    stripped = text.rstrip()
-    if stripped.startswith(("NOTE", "Note:", "Notes:", "Source:", "SOURCE:")):
-        return True  # a note or source line under a table
-    words = stripped.split()
-    if len(words) <= 16:
-        numeric = sum(1 for w in words if w.lower() in _NUMBER_WORDS or (not w.isalpha()
-                      and any(c.isdigit() for c in w)))
-    else:
-        numeric = len(_NUMBER.findall(stripped))
-    if numeric * 5 >= len(words) * 2:
-        return True  # figures make up two words in five: a list of data, not prose
-    if ("vs" in words or "vs." in words) and len(words) <= 25:
-        return True  # 'Shr profit four vs loss seven cts'
-    if stripped.endswith((".", "!", "?", '"', "”", ":")):
-        return False
-    return numeric * 4 >= len(words) if len(words) <= 16 else numeric * 3 >= len(words)
-
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
-                           "nine", "ten", "eleven", "twelve"})
