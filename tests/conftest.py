@@ -20,3 +20,11 @@ def checkout_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("checkout") / "attrlint"
     shutil.copytree(ROOT, dest, ignore=_NOT_SOURCE, symlinks=True)
     return dest
+
+
+@pytest.fixture
+def cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A command-line run as in a plain terminal session: no CI or colour settings, in tmp."""
+    for name in ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import run
 
 import attrlint
 from attrlint.cli import main
@@ -57,17 +58,7 @@ NEAR_DUPLICATES = f"# Library\n\n{LIBRARY_BEFORE}\n\n{LIBRARY_AFTER}\n"
 ANSI = re.compile(r"\x1b\[")
 
 
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.chdir(tmp_path)
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
+pytestmark = pytest.mark.usefixtures("cli_env")
 
 
 def run_json(*argv: str) -> tuple[int, list[dict[str, object]]]:

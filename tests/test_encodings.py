@@ -7,14 +7,12 @@ Columns count characters of the decoded text, whatever the bytes on disk.
 from __future__ import annotations
 
 import codecs
-import io
 import json
 import re
 from pathlib import Path
 
 import pytest
-
-from attrlint.cli import main
+from cli_helpers import run
 
 # A real Latin-1 article, outside the repository; the test skips when it is absent.
 CORPUS_FILE = Path(__file__).resolve().parents[2] / "shared/corpus/bbc/sport/199.txt"
@@ -24,17 +22,7 @@ DRAFT = "# Café reopens\n\nThe café 🌊 on Quay Street lost some 4,200 custom
 FIGURE_LINE = 3
 
 
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.chdir(tmp_path)
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
+pytestmark = pytest.mark.usefixtures("cli_env")
 
 
 def run_json(*paths: str) -> tuple[int, list[dict[str, object]], str]:
