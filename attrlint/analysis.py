@@ -72,19 +72,21 @@ def is_data_line(text: str) -> bool:
     stripped = text.rstrip()
     if stripped.startswith(("NOTE", "Note:", "Notes:", "Source:", "SOURCE:")):
         return True  # a note or source line under a table
-    words = stripped.split()
-    if len(words) <= 16:
+    count = stripped.count(" ") + 1  # words, near enough, without splitting long text
+    if count <= 25:
+        words = stripped.split()
+        count = len(words)
+        if "vs" in words or "vs." in words:
+            return True  # 'Shr profit four vs loss seven cts'
         numeric = sum(1 for w in words if w.lower() in _NUMBER_WORDS or (not w.isalpha()
                       and any(c.isdigit() for c in w)))
     else:
         numeric = len(_NUMBER.findall(stripped))
-    if numeric * 5 >= len(words) * 2:
+    if numeric * 5 >= count * 2:
         return True  # figures make up two words in five: a list of data, not prose
-    if ("vs" in words or "vs." in words) and len(words) <= 25:
-        return True  # 'Shr profit four vs loss seven cts'
     if stripped.endswith((".", "!", "?", '"', "”", ":")):
         return False
-    return numeric * 4 >= len(words) if len(words) <= 16 else numeric * 3 >= len(words)
+    return numeric * 4 >= count if count <= 16 else numeric * 3 >= count
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
