@@ -568,8 +568,9 @@ class Attribution:
         if lower[0] in ("the", "these", "those") and len(words) <= 4:
             return "pronoun", None  # 'the researchers', 'the sources': introduced before
         unnamed = lex.unnamed.search(stripped)
-        if unnamed and _inside_name(stripped, unnamed.start(), offset, s_start):
-            unnamed = None
+        if unnamed and (_inside_name(stripped, unnamed.start(), offset, s_start)
+                        or stripped[unnamed.start() - 1:unnamed.start()] == "-"):
+            unnamed = None  # part of a name, or of a compound: 'the open-source movement'
         if unnamed:
             phrase = unnamed.group().lower()
             span = (base + unnamed.start(), base + unnamed.end())
@@ -646,9 +647,11 @@ class Attribution:
                          if _REASON.search(doc.prose, block.start, block.end))
 
     def introduced_before(self, frame: Frame) -> bool:
-        """Whether the source's head noun was already a source in this or the last paragraph.
+        """Whether the source's head noun was already a source earlier in the story.
 
-        'one official said' after 'Mazda officials said' is one of them, not a new source.
+        'one official said' after 'Mazda officials said' in this or the last paragraph, or a
+        bare 'officials said' paragraphs after 'Treasury officials said', is one of them, not
+        a new source.
         """
         if frame.phrase_start < 0:
             return False
@@ -658,11 +661,14 @@ class Attribution:
             return False
         head = words[-1].removesuffix("s")
         sentences = self.analysis.sentences
-        floor = sentences[frame.sentence].block - 1
+        near = sentences[frame.sentence].block - 1
+        # A bare mention can refer back to an institution's people anywhere in the story.
+        floor = 0 if len(words) <= 2 else near
         index = frame.sentence
         while index >= 0 and sentences[index].block >= floor:
+            far = sentences[index].block < near
             for other in self.frames_in(index):
-                if other.cue_start >= frame.cue_start:
+                if other.cue_start >= frame.cue_start or (far and other.kind != "named"):
                     continue
                 source = prose[other.source_start:other.source_end].lower()
                 if any(w.removesuffix("s") == head for w in source.split()):

@@ -63,6 +63,9 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
         start, end = frame.span
         phrase = " ".join(prose[start:end].split())
         source = " ".join(prose[frame.source_start:frame.source_end].lower().split())
+        cue = prose[frame.cue_start:frame.cue_end].lower()
+        if cue in _ACTIONS:
+            continue  # 'officials proposed an extension': an act, not a claim sourced to them
         if source in seen or attribution.introduced_before(frame):
             continue  # the same source again ('one official' after 'officials'): found once
         seen.add(source)
@@ -77,3 +80,8 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
                         f"'{phrase}' is an unnamed source with no reason given for anonymity",
                         "name the source, or say why anonymity was granted "
                         "('... spoke on condition of anonymity because ...')")
+
+
+# Verbs for what a source does rather than what it tells: not attribution of a claim.
+_ACTIONS = frozenset({"proposed", "proposes", "propose", "urged", "vowed", "pledged",
+                      "promised", "agreed"})
