@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from attrlint import lint_text
 from attrlint.config import Config
 from attrlint.document import Document
 from attrlint.engine import lint_document
@@ -502,3 +503,11 @@ def test_words_either_side_of_code_stay_apart(hidden: str) -> None:
         check_finding(source, finding)
         assert hidden not in finding.text
         assert "012" not in finding.message
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_toml_front_matter_is_not_prose(newline: str) -> None:
+    source = newline.join(['+++', 'title = "Draft 42"', 'homes = 1500', '+++', '',
+                           'Some 300 homes flooded.', ''])
+    findings = [(f.text, f.line, f.column) for f in lint_text(source, "draft.md")]
+    assert findings == [("Some 300", 6, 1)]

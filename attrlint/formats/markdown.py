@@ -257,9 +257,26 @@ _CONTAINER_KINDS: dict[str, BlockKind] = {
 }
 
 
+_TOML_FRONT_MATTER = re.compile(
+    r"\A\+\+\+[ \t]*(?:\r\n|\r|\n).*?(?:\r\n|\r|\n)\+\+\+[ \t]*(?=\r|\n|\Z)", re.DOTALL)
+
+
+def _without_toml_front_matter(source: str) -> str:
+    """The source with a leading TOML front-matter block (+++ ... +++) blanked out.
+
+    markdown-it's plugin knows only YAML (---) front matter. Blanking keeps every offset and
+    line, so what is parsed still lines up with the source.
+    """
+    match = _TOML_FRONT_MATTER.match(source)
+    if match is None:
+        return source
+    blank = "".join(c if c in "\r\n" else " " for c in match.group())
+    return blank + source[match.end():]
+
+
 def read_markdown(path: str, source: str, notices: tuple[str, ...] = ()) -> Document:
     """Read a Markdown draft."""
-    tokens = _parser().parse(source)
+    tokens = _parser().parse(_without_toml_front_matter(source))
     starts = line_starts(source)
     n_lines = len(starts)
 
