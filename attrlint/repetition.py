@@ -25,6 +25,15 @@ def _fold_space(text: str) -> str:
     return " ".join(text.split())
 
 
+def _is_label(text: str) -> bool:
+    """A short line that is no sentence: a table header or a label ('Acreage (mln acres) --')."""
+    return not text.rstrip().endswith(_SENTENCE_END) and text.count(" ") < _LABEL_WORDS - 1
+
+
+_SENTENCE_END = (".", "!", "?", '"', "'", ")")
+_LABEL_WORDS = 8
+
+
 def is_boilerplate(text: str, min_words: int) -> bool:
     """Too short to matter, or a line that recurs by design (``text`` normalised)."""
     words = text.count(" ") + 1
@@ -74,8 +83,9 @@ def _exact_groups(doc: Document, min_words: int) -> dict[int, int]:
     data = doc.analysis.data_blocks
     for index, (block, text) in enumerate(zip(doc.blocks, block_texts(doc), strict=True)):
         heading = block.kind == "heading"
-        if is_boilerplate(text, 1 if heading else min_words) or index in data:
-            continue  # table rows recur by design: 'Shr nil vs nil' in two tables
+        if is_boilerplate(text, 1 if heading else min_words) or index in data or (
+                not heading and _is_label(text)):
+            continue  # table rows and labels recur by design: 'Shr nil vs nil' in two tables
         key = (heading, text)
         if key in first:
             copies[index] = first[key]
@@ -126,9 +136,10 @@ def near_pairs(doc: Document, threshold: float, min_words: int,
     index: dict[tuple[str, ...], list[int]] = {}
     candidates: set[tuple[int, int]] = set()
     blocks = doc.blocks
+    data = doc.analysis.data_blocks
     for i, text in enumerate(texts):
-        if i in skip or is_boilerplate(text, min_words) or blocks[i].kind == "list-item" or \
-                text.startswith(_BULLETS):
+        if i in skip or i in data or is_boilerplate(text, min_words) or \
+                blocks[i].kind == "list-item" or text.startswith(_BULLETS):
             continue  # items of a list share their pattern by design: results, awards
         keys = _keys(text) if threshold >= _KEYED_THRESHOLD else _trigrams(text)
         for key in keys:

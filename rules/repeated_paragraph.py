@@ -5,7 +5,11 @@ Compares every prose unit of the draft (paragraphs, headings, list items, block 
 table cells) after folding whitespace, line wrapping and quote styles. A unit that equals
 an earlier one is reported on the later copy, which it spans; the message names the line
 of the first copy. Very short units and boilerplate ("Subscribe", "* * *", "Read more:")
-are left alone.
+are left alone, and so are table rows and labels (a line of under eight words that does
+not end like a sentence): two tables share their row labels by design. The limits come
+from ../shared/corpus, where repeated units under eight words are almost all table rows
+and labels ("Shr nil vs nil", "Acreage (mln acres) --") and repeated prose starts at
+about eleven words; headings are compared whatever their length.
 
 ## Why is this bad?
 A paragraph pasted twice is the commonest CMS accident: a write-through re-inserts a
