@@ -70,7 +70,7 @@ def out_has(quotes: list[Quote], block: int) -> bool:
 def is_data_line(text: str) -> bool:
     """A results-table row or data line ('Revs 11.7 mln vs 9.1 mln'), not a sentence."""
     stripped = text.rstrip()
-    if stripped.startswith(("NOTE", "Note:", "Notes:", "Source:", "SOURCE:")):
+    if stripped.startswith((*_NOTE_OPENINGS, "Source:", "SOURCE:")):
         return True  # a note or source line under a table
     count = stripped.count(" ") + 1  # words, near enough, without splitting long text
     if count <= 25:
@@ -89,6 +89,7 @@ def is_data_line(text: str) -> bool:
     return numeric * 4 >= count if count <= 16 else numeric * 3 >= count
 
 
+_NOTE_OPENINGS = ("NOTE", "Note:", "Notes:", "Note -", "Note --")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                            "nine", "ten", "eleven", "twelve"})
@@ -155,10 +156,19 @@ class Analysis:
 
     @cached_property
     def data_blocks(self) -> frozenset[int]:
-        """Blocks that are table rows or data lines, not sentences (see is_data_line)."""
+        """Blocks that are table rows, data lines or the notes under a table: not sentences.
+
+        Notes run from a block opening with 'NOTE' or 'Note:' to the end of the story.
+        """
         prose = self.doc.prose
-        return frozenset(i for i, block in enumerate(self.doc.blocks)
-                         if is_data_line(prose[block.start:block.end]))
+        out = set()
+        for i, block in enumerate(self.doc.blocks):
+            if prose.startswith(_NOTE_OPENINGS, block.start):
+                out.update(range(i, len(self.doc.blocks)))
+                break
+            if is_data_line(prose[block.start:block.end]):
+                out.add(i)
+        return frozenset(out)
 
     @cached_property
     def lower(self) -> str:

@@ -84,7 +84,7 @@ def _exact_groups(doc: Document, min_words: int) -> dict[int, int]:
     for index, (block, text) in enumerate(zip(doc.blocks, block_texts(doc), strict=True)):
         heading = block.kind == "heading"
         if is_boilerplate(text, 1 if heading else min_words) or index in data or (
-                not heading and _is_label(text)):
+                (not heading or doc.format == "text") and _is_label(text)):
             continue  # table rows and labels recur by design: 'Shr nil vs nil' in two tables
         key = (heading, text)
         if key in first:

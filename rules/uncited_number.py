@@ -61,11 +61,8 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     sentences = analysis.sentences
     blocks = doc.blocks
     prose = doc.prose
-    notes_from = _notes_start(doc)
     for figure in analysis.figures:
         index = sentences[figure.sentence].block
-        if index >= notes_from:
-            continue  # notes under a table run to the end of the story
         block = blocks[index]
         if block.kind == "heading" and not options["check-headlines"]:
             continue
@@ -81,12 +78,3 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
         yield Violation(figure.start, figure.end,
                         f"'{text}' has no source in its sentence",
                         "say who counted it: '..., according to <source>' or link the source")
-
-
-def _notes_start(doc: Document) -> int:
-    """Index of the first block that opens a table's notes ('NOTE: ...'), or past the end."""
-    prose = doc.prose
-    for index, block in enumerate(doc.blocks):
-        if prose.startswith(("NOTE", "Note:", "Notes:"), block.start):
-            return index
-    return len(doc.blocks)
