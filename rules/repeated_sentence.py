@@ -20,7 +20,7 @@ Delete one of the copies, or rewrite the later one to add something new.
 
 ## Options
 - `min-words` (int, default 6): shorter sentences are not compared.
-- `paragraph-threshold` (float, default 0.80): two paragraphs at least this similar are
+- `paragraph-threshold` (float, default 0.85): two paragraphs at least this similar are
   the paragraph rules' finding, so their sentences are not reported again.
 """
 
@@ -36,7 +36,7 @@ from attrlint.repetition import block_texts, exact_groups, similarity
 NAME = "repeated-sentence"
 CODE = "AT303"
 SEVERITY: Severity = "warning"
-OPTIONS: Mapping[str, object] = {"min-words": 6, "paragraph-threshold": 0.8}
+OPTIONS: Mapping[str, object] = {"min-words": 6, "paragraph-threshold": 0.85}
 
 
 def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
