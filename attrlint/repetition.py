@@ -37,6 +37,9 @@ _LABEL_WORDS = 8
 def is_boilerplate(text: str, min_words: int) -> bool:
     """Too short to matter, or a line that recurs by design (``text`` normalised)."""
     words = text.count(" ") + 1
+    if words < 2 * min_words:
+        # Count words, not figures and dashes: 'May - 21 ov May bid, 22 offered.' has five.
+        words = sum(1 for w in text.split() if not w.isdigit() and any(c.isalpha() for c in w))
     if words < min_words:
         return True
     if words > _BOILERPLATE_WORDS:
@@ -146,7 +149,8 @@ def near_pairs(doc: Document, threshold: float, min_words: int,
             members = index.setdefault(key, [])
             candidates.update((i, j) for j in members[-20:])
             members.append(i)
-    best: dict[int, tuple[int, float]] = {}
+    close: list[tuple[int, int, float]] = []
+    partners: dict[int, int] = {}
     for later, earlier in candidates:
         a, b = texts[later], texts[earlier]
         if a == b:
@@ -155,8 +159,16 @@ def near_pairs(doc: Document, threshold: float, min_words: int,
         if 2 * short / (short + long_) < threshold:
             continue
         score = similarity(a, b)
-        if score >= threshold and (later not in best or score > best[later][1]
-                                   or (score == best[later][1] and earlier < best[later][0])):
+        if score >= threshold:
+            close.append((later, earlier, score))
+            partners[later] = partners.get(later, 0) + 1
+            partners[earlier] = partners.get(earlier, 0) + 1
+    best: dict[int, tuple[int, float]] = {}
+    for later, earlier, score in close:
+        if partners[later] > 1 or partners[earlier] > 1:
+            continue  # three or more alike: a formulaic series (price quotes), not a copy
+        if later not in best or score > best[later][1] or (
+                score == best[later][1] and earlier < best[later][0]):
             best[later] = (earlier, score)
     return [(later, earlier, score) for later, (earlier, score) in sorted(best.items())]
 

@@ -6,8 +6,9 @@ updated, a clause added. Similarity is the normalised edit (Indel) similarity of
 texts after folding whitespace; pairs at or above `threshold` are reported on the later
 paragraph, naming the earlier one's line. Candidates share a run of five words at their
 start, middle or end (any word trigram below a threshold of 0.8), so long drafts are not
-compared pair by pair. List items are left out: the entries of a results table or an
-awards list share their pattern by design.
+compared pair by pair. List items are left out, and so is a paragraph close to two or
+more others: the entries of a results table, an awards list or a sheet of price quotes
+share their pattern by design.
 
 ## Why is this bad?
 When a wire story is updated, the new paragraph often lands beside the old one instead of
