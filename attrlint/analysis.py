@@ -161,7 +161,7 @@ class Analysis:
         Notes run from a block opening with 'NOTE' or 'Note:' to the end of the story.
         """
         prose = self.doc.prose
-        out = set()
+        out: set[int] = set()
         for i, block in enumerate(self.doc.blocks):
             if prose.startswith(_NOTE_OPENINGS, block.start):
                 out.update(range(i, len(self.doc.blocks)))

@@ -173,6 +173,12 @@ _BY_AGENT = regex.compile(r"\s+by\s+(?=\S)")
 # The subject at the start of a sentence: words up to the first verb-like word.
 _CLAUSE_HEAD = regex.compile(r"\s*((?:the\s+|a\s+|an\s+)?(?:[\p{Lu}][\w’'.-]*\s+|[\w’'-]+-\s*)*"
                              r"(?:[\p{Lu}][\w’'.-]*|[a-z][\w-]*(?=\s+\w+ed\b)))")
+# The nouns an unnamed source is named by, singular, for telling later mentions apart.
+_HEAD_NOUNS = frozenset({"source", "official", "diplomat", "aide", "insider", "analyst",
+                         "executive", "banker", "trader", "dealer", "person", "people"})
+_DETERMINER_WORDS = frozenset({"a", "an", "one", "some", "another", "the", "this", "these",
+                               "those", "two", "three", "four", "several", "other", "many",
+                               "most", "both", "said"})
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)?$",
                          regex.IGNORECASE | regex.REVERSE)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
@@ -647,34 +653,46 @@ class Attribution:
                          if _REASON.search(doc.prose, block.start, block.end))
 
     def introduced_before(self, frame: Frame) -> bool:
-        """Whether the source's head noun was already a source earlier in the story.
+        """Whether an unnamed source is a later mention of one the story already has.
 
-        'one official said' after 'Mazda officials said' in this or the last paragraph, or a
-        bare 'officials said' paragraphs after 'Treasury officials said', is one of them, not
-        a new source.
+        It is when it adds nothing to an earlier source with the same head noun: 'one
+        official' or 'officials' after 'Mazda officials said', 'a trade source' after 'trade
+        sources said'. A new description ('sources close to the family') is a new source.
+        Bare 'officials' right after a named institution spoke are that institution's.
         """
-        if frame.phrase_start < 0:
+        mine = self._described(frame)
+        if mine is None:
             return False
-        prose = self.doc.prose
-        words = prose[frame.phrase_start:frame.phrase_end].lower().split()
-        if not words:
+        head, modifiers, described, plural = mine
+        if described:
             return False
-        head = words[-1].removesuffix("s")
         sentences = self.analysis.sentences
-        near = sentences[frame.sentence].block - 1
-        # A bare mention can refer back to an institution's people anywhere in the story.
-        floor = 0 if len(words) <= 2 else near
-        index = frame.sentence
-        while index >= 0 and sentences[index].block >= floor:
-            far = sentences[index].block < near
+        block = sentences[frame.sentence].block
+        for index in range(frame.sentence, -1, -1):
             for other in self.frames_in(index):
-                if other.cue_start >= frame.cue_start or (far and other.kind != "named"):
+                if other.cue_start >= frame.cue_start or other.kind in ("agentless", "pronoun"):
                     continue
-                source = prose[other.source_start:other.source_end].lower()
-                if any(w.removesuffix("s") == head for w in source.split()):
+                theirs = self._described(other)
+                if theirs is not None and theirs[0] == head and modifiers <= theirs[1] and (
+                        theirs[3] or not plural):  # 'officials' never refers back to one person
                     return True
-            index -= 1
+                if not modifiers and head == "official" and other.kind == "named" and \
+                        sentences[index].block >= block - 1 and self._identifies(other):
+                    return True
         return False
+
+    def _described(self, frame: Frame) -> tuple[str, frozenset[str], bool, bool] | None:
+        """How a source is described: head noun (singular), modifiers, more after it, plural."""
+        words = [w.strip(",.’'\"").lower()
+                 for w in self.doc.prose[frame.source_start:frame.source_end].split()]
+        heads = [i for i, w in enumerate(words) if w.removesuffix("s") in _HEAD_NOUNS]
+        if not heads:
+            return None
+        at = heads[-1]
+        modifiers = frozenset(words[:at]) - _DETERMINER_WORDS
+        head = words[at]
+        plural = head.endswith("s") or head == "people"
+        return head.removesuffix("s"), modifiers, at < len(words) - 1, plural
 
     def _identifies(self, frame: Frame) -> bool:
         """A source with a name or an institution in it, not just people at the scene."""
