@@ -59,7 +59,10 @@ def _is_abbreviation(prose: str, stop: int, floor: int) -> bool:
     space = max(prose.rfind(" ", max(floor, stop - 30), stop), prose.rfind("\n", floor, stop),
                 floor - 1)
     token = prose[space + 1:stop].lstrip("\"'“‘([").rstrip(".").lower()
-    return token in _abbreviations() or (len(token) == 1 and token.isalpha())
+    if token in _abbreviations() or (len(token) == 1 and token.isalpha()):
+        return True
+    # Initials run together: 'N.Z.', 'U.A.E.', 'e.g.'.
+    return "." in token and all(len(part) <= 2 and part.isalpha() for part in token.split("."))
 
 
 def out_has(quotes: list[Quote], block: int) -> bool:

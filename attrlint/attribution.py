@@ -77,21 +77,21 @@ class Frame:
 _SPEECH = (
     "accused", "acknowledged", "acknowledges", "added", "adds", "admitted", "allege", "alleged",
     "alleges", "announced", "anticipated", "anticipates", "argue", "argued", "argues", "asked",
-    "asserted", "believe", "believed", "believes", "blamed", "boasted", "calculated",
-    "calculates", "cautioned", "cited", "cites", "claim", "claimed", "complained", "conceded",
-    "concluded", "confirmed", "confirms", "contend", "contended", "contends", "countered",
-    "declared", "denied", "denies", "describe", "described", "describes", "disclosed",
-    "emphasised", "emphasized", "estimate", "estimated", "estimates", "expects", "explained",
-    "explains", "fear", "feared", "find", "finds", "forecast", "forecasts", "found", "gave",
-    "gives", "hinted", "indicate", "indicated", "indicates", "insisted", "insists", "joked",
-    "maintain", "maintained", "maintains", "note", "noted", "observed", "outlined", "pledged",
-    "pointed", "predict", "predicted", "predicts", "projected", "promised", "propose",
-    "proposed", "proposes", "put", "puts", "quipped", "recalled", "recalls", "reiterated",
-    "remarked", "replied", "report", "reported", "reports", "responded", "revealed", "said",
-    "say", "saying", "says", "sees", "show", "showed", "shown", "shows", "signaled",
-    "signalled", "stated", "states", "stressed", "suggest", "suggested", "suggests", "tells",
-    "termed", "testified", "think", "thinks", "told", "tweeted", "unveiled", "urged", "vowed",
-    "warn", "warned", "warns", "writes", "wrote",
+    "asserted", "attribute", "attributed", "attributes", "believe", "believed", "believes",
+    "blamed", "boasted", "calculated", "calculates", "cautioned", "cited", "cites", "claim",
+    "claimed", "complained", "conceded", "concluded", "confirmed", "confirms", "contend",
+    "contended", "contends", "countered", "declared", "denied", "denies", "describe",
+    "described", "describes", "disclosed", "emphasised", "emphasized", "estimate", "estimated",
+    "estimates", "expects", "explained", "explains", "fear", "feared", "find", "finds",
+    "forecast", "forecasts", "found", "gave", "gives", "hinted", "indicate", "indicated",
+    "indicates", "insisted", "insists", "joked", "maintain", "maintained", "maintains", "note",
+    "noted", "observed", "outlined", "pledged", "pointed", "predict", "predicted", "predicts",
+    "projected", "promised", "propose", "proposed", "proposes", "put", "puts", "quipped",
+    "recalled", "recalls", "reiterated", "remarked", "replied", "report", "reported", "reports",
+    "responded", "revealed", "said", "say", "saying", "says", "sees", "show", "showed", "shown",
+    "shows", "signaled", "signalled", "stated", "states", "stressed", "suggest", "suggested",
+    "suggests", "tells", "termed", "testified", "think", "thinks", "told", "tweeted",
+    "unveiled", "urged", "vowed", "warn", "warned", "warns", "writes", "wrote",
 )
 # Cues whose subject must be a document or data ("the survey found"), not any noun.
 _DATA_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds",
@@ -793,8 +793,21 @@ class Attribution:
         return False
 
     def _continues(self, sentence: int) -> bool:
+        """Whether a sentence carries on the account of the one before it.
+
+        It does when it opens by referring back ('It', 'The report', 'They'), or with the
+        name of that sentence's source ('Chrysler said ... . Chrysler's truck sales ...').
+        """
+        prose = self.doc.prose
         s = self.analysis.sentences[sentence]
-        return bool(_CONTINUATION.match(self.doc.prose, s.start, s.end))
+        if _CONTINUATION.match(prose, s.start, s.end):
+            return True
+        first = prose[s.start:s.end].split(None, 1)[:1]
+        if not first or not first[0][:1].isupper():
+            return False
+        name = first[0].removesuffix("'s").removesuffix("’s")
+        return any(name in prose[f.source_start:f.source_end].split()
+                   for f in self.frames_in(sentence - 1) if f.kind == "named")
 
     def in_source(self, start: int, end: int) -> bool:
         """Whether a span lies inside the source part of a frame ('four diplomats said')."""

@@ -10,8 +10,10 @@ behind it:
   Reserve", "figures from the Office for National Statistics show");
 - a Markdown/HTML link or a footnote reference in the same sentence;
 - with `attribution-scope = "paragraph"` (the default), a source earlier in the same
-  paragraph that the sentence clearly continues ("The district released its enrolment
-  report on Monday. It shows that 3,400 pupils ...").
+  paragraph that the sentence clearly continues: it opens by referring back ("The
+  district released its enrolment report on Monday. It shows that 3,400 pupils ...") or
+  with the name of the source it continues ("Chrysler said ... . Chrysler's truck sales
+  rose 4.8 pct").
 
 A figure credited only to a vague source ("reports suggest 300 jobs will go") is left to
 `vague-attribution`. Years, decades, dates, times, ages, ordinals, durations, scores,
