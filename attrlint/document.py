@@ -199,14 +199,6 @@ class Document:
         line = bisect.bisect_right(starts, source_offset) - 1
         return line + 1, source_offset - starts[line] + 1
 
-    def block_at(self, prose_offset: int) -> int:
-        """Index of the block holding a prose offset."""
-        return bisect.bisect_right(self._block_starts, prose_offset) - 1
-
-    @cached_property
-    def _block_starts(self) -> list[int]:
-        return [b.start for b in self.blocks]
-
     def block_text(self, block: Block) -> str:
         """The prose of one block."""
         return self.prose[block.start:block.end]
