@@ -97,9 +97,9 @@ def long_document(paragraphs: int = 5000) -> None:
         if i % 50 == 0:
             body.append(body[-1].replace("item", "entry"))  # a near-duplicate
     text = "\n\n".join(body)
-    for threshold in (0.8, 0.6):
+    for threshold in (0.85, 0.6):
         config = Config().with_overrides(select=["AT3"])
-        if threshold != 0.8:
+        if threshold != 0.85:
             from attrlint.config import parse
 
             config = parse({"select": ["AT3"], "rules": {
