@@ -158,7 +158,9 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:for|by|without|after|before|of|from|on)\
 _AS_ANNOUNCED = re.compile(r"\bas\s+(?:previously\s+|earlier\s+|already\s+)?$",
                            re.IGNORECASE)
 _DOCUMENT_NEXT = regex.compile(r"\s+(?:statement|report|figures|data|estimate|forecast|letter"
-                               r"|document|release|communique|notice)", regex.IGNORECASE)
+                               r"|document|release|communique|notice|newspaper|paper|journal"
+                               r"|publication|gazette|radio|television|broadcaster|news"
+                               r"|agency)", regex.IGNORECASE)
 # Verbs that put their speaker after them: '"...," said the minister'.
 _INVERTIBLE = frozenset({"said", "says", "added", "adds", "wrote", "explained", "insisted",
                          "warned", "stated", "noted", "asked", "replied", "argued", "recalled",
@@ -175,10 +177,14 @@ _CLAUSE_HEAD = regex.compile(r"\s*((?:the\s+|a\s+|an\s+)?(?:[\p{Lu}][\w’'.-]*\
                              r"(?:[\p{Lu}][\w’'.-]*|[a-z][\w-]*(?=\s+\w+ed\b)))")
 # The nouns an unnamed source is named by, singular, for telling later mentions apart.
 _HEAD_NOUNS = frozenset({"source", "official", "diplomat", "aide", "insider", "analyst",
-                         "executive", "banker", "trader", "dealer", "person", "people"})
+                         "executive", "banker", "trader", "dealer", "person", "people",
+                         "member"})
 _DETERMINER_WORDS = frozenset({"a", "an", "one", "some", "another", "the", "this", "these",
                                "those", "two", "three", "four", "several", "other", "many",
                                "most", "both", "said"})
+# A second clause, with its own attribution: ', while sources said', '; officials said'.
+_COORDINATION = re.compile(r"[;:]|,\s*(?:while|but|whereas|although|though|and|as)\b"
+                           r"|\b(?:but|while|whereas)\b")
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)?$",
                          regex.IGNORECASE | regex.REVERSE)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
@@ -564,19 +570,23 @@ class Attribution:
         if role and not _appositive_name(stripped, role.end()):
             span = (base + role.start(), base + role.end())
             noun = role.group("role").lower()
-            if _DECLINED_NAME.search(self.doc.prose, offset, offset + len(text) + 80):
-                return "unnamed", span  # anonymity granted in so many words
-            if "spokes" not in noun:
-                # One person, unnamed, however precisely described: 'a senior Bank of Japan
-                # official', 'an aide to the senator' (institutions speak in the plural).
-                return "unnamed", span
-            return "named", None  # a spokesperson is the institution's voice
+            if "spokes" in noun:
+                # The institution's voice, unless the story says the name was withheld.
+                declined = _DECLINED_NAME.search(self.doc.prose, offset, offset + len(text) + 80)
+                return ("unnamed", span) if declined else ("named", None)
+            if noun.endswith("s") and _prenominal_name(stripped, role.start("role"), names):
+                return "named", None  # 'several Opec members': an institution, in the plural
+            # One person, unnamed, however precisely described: 'a senior Bank of Japan
+            # official', 'an aide to the senator' (institutions speak in the plural).
+            return "unnamed", span
         if lower[0] in ("the", "these", "those") and len(words) <= 4:
             return "pronoun", None  # 'the researchers', 'the sources': introduced before
         unnamed = lex.unnamed.search(stripped)
         if unnamed and (_inside_name(stripped, unnamed.start(), offset, s_start)
                         or stripped[unnamed.start() - 1:unnamed.start()] == "-"):
             unnamed = None  # part of a name, or of a compound: 'the open-source movement'
+        if unnamed and _DOCUMENT_NEXT.match(stripped, unnamed.end()):
+            unnamed = None  # 'an official newspaper', 'an official estimate': a document
         if unnamed:
             phrase = unnamed.group().lower()
             span = (base + unnamed.start(), base + unnamed.end())
@@ -673,7 +683,8 @@ class Attribution:
                 if other.cue_start >= frame.cue_start or other.kind in ("agentless", "pronoun"):
                     continue
                 theirs = self._described(other)
-                if theirs is not None and theirs[0] == head and modifiers <= theirs[1] and (
+                if theirs is not None and theirs[0] == head and (
+                        modifiers <= theirs[1] or modifiers <= self._words_of(other)) and (
                         theirs[3] or not plural):  # 'officials' never refers back to one person
                     return True
                 if not modifiers and head == "official" and other.kind == "named" and \
@@ -689,10 +700,26 @@ class Attribution:
         if not heads:
             return None
         at = heads[-1]
-        modifiers = frozenset(words[:at]) - _DETERMINER_WORDS
+        # Nationalities and place adverbs add nothing: 'an Ecuadorean energy ministry official
+        # here' is one of the 'energy ministry officials'.
+        modifiers = frozenset(words[:at]) - _DETERMINER_WORDS - self.lex.nationalities
         head = words[at]
         plural = head.endswith("s") or head == "people"
-        return head.removesuffix("s"), modifiers, at < len(words) - 1, plural
+        after = [w for w in words[at + 1:] if w not in ("here", "there", "too", "also")]
+        return head.removesuffix("s"), modifiers, bool(after), plural
+
+    def _closes(self, frame: Frame) -> bool:
+        """Whether a frame is the sentence's closing attribution (', officials said.')."""
+        sentence = self.analysis.sentences[frame.sentence]
+        prose = self.doc.prose
+        return frame.cue_start > frame.source_start and "," in prose[
+            max(sentence.start, frame.start - 3):frame.start + 1] and not prose[
+            frame.end:sentence.end].strip(" .!?\"”’")
+
+    def _words_of(self, frame: Frame) -> frozenset[str]:
+        """Every word of a frame's source, lower case: 'officials at the energy ministry'."""
+        return frozenset(w.strip(",.’'\"").lower()
+                         for w in self.doc.prose[frame.source_start:frame.source_end].split())
 
     def _identifies(self, frame: Frame) -> bool:
         """A source with a name or an institution in it, not just people at the scene."""
@@ -714,8 +741,9 @@ class Attribution:
                 other.kind == "pronoun" and other.resolved == "named")
             if other is frame or other.in_quote or not named:
                 continue
-            if other.end <= frame.start:
-                return True
+            if other.end <= frame.start and not _COORDINATION.search(
+                    prose, other.cue_end, frame.start) and not self._closes(frame):
+                return True  # 'The Fed said studies show ...': inside what the Fed said
             if other.cue_start > frame.end and \
                     prose[other.cue_start:other.cue_end].lower() in _INVERTIBLE and \
                     "," in prose[frame.end:other.start] and \

@@ -22,6 +22,7 @@ def reportable_frames(doc: Document, kinds: tuple[SourceKind, ...],
             continue
         if frame.in_quote and attribution.quoted_with_speaker(frame.cue_start):
             continue
-        if frame.kind in ("vague", "agentless") and attribution.reported_by_named(frame):
+        if frame.kind in ("vague", "agentless", "unnamed") and attribution.reported_by_named(
+                frame):
             continue  # reported speech of a named source: 'The Fed said studies show ...'
         yield frame
