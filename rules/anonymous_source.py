@@ -14,7 +14,9 @@ anonymity because they were not authorized to discuss the talks", "for fear of
 reprisals"), the source is acceptable practice: the finding becomes `info`, which does
 not fail a run unless `--fail-on info`; set `report-with-reason = false` to drop it.
 
-Each distinct unnamed source is reported once per draft (its first unexplained use), and a
+An unnamed source inside what a named source says ("Domer noted that feedyard sources
+say ...") is the named source's claim, not the draft's. Each distinct unnamed source is
+reported once per draft (its first unexplained use), and a
 later mention of one ("the source said", "another official", "one official" after
 "officials said" in this or the last paragraph) is not a new source.
 

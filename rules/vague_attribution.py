@@ -10,7 +10,8 @@ suggest", "according to reports", "a study found"). The span covers the vague ph
 Not flagged: named people, institutions speaking ("the ministry said", "police said"),
 named outlets and documents, experts tied to a named body ("researchers at the University
 of Oslo"), hedges such as "may", "could" or "likely" (uncertainty, not attribution), words
-inside a quotation that has a speaker, and headlines (unless `check-headlines`).
+inside a quotation that has a speaker or inside what a named source says in the same
+sentence ("The Fed said studies show ..."), and headlines (unless `check-headlines`).
 
 ## Why is this bad?
 A reader weighs a claim by who makes it. "Experts say" and "it is believed" make the
