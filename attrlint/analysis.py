@@ -71,7 +71,7 @@ def out_has(quotes: list[Quote], block: int) -> bool:
 
 
 def is_data_line(text: str) -> bool:
-    """A results-table row or data line ('Revs 11.7 mln vs 9.1 mln'), not a sentence."""
+    """A results-table row or data line ('Revs 4.2 mln vs 3.9 mln'), not a sentence."""
     stripped = text.rstrip()
     if stripped.startswith((*_NOTE_OPENINGS, "Source:", "SOURCE:")):
         return True  # a note or source line under a table

@@ -431,7 +431,7 @@ class Attribution:
                 _PREPOSITION_BEFORE.search(before) or before.rstrip().endswith(",")):
             return None  # 'criticised for saying'; ', saying' belongs to the main clause
         if prose[start].isupper() and start > s_start + 1:
-            return None  # part of a name, as in the Consumer Electronics Show
+            return None  # part of a name, as in the Harrow Home Show
         if _AS_ANNOUNCED.search(before) and cue in ("announced", "disclosed", "stated"):
             # 'as previously announced': the issuer's own announcement.
             return Frame(index, start, end, start, end, "named", "named", in_quote)
@@ -493,7 +493,7 @@ class Attribution:
         segment = text[clause_start:limit]
         if not segment.strip() and nearest is not None and nearest.group().lower() in (
                 "and", "but") and _CLAUSE_HEAD.match(text):
-            # 'The Tory co-chairman attacked the plan and said ...': the sentence's subject.
+            # 'The party chairman attacked the plan and said ...': the sentence's subject.
             subject = _CLAUSE_HEAD.match(text)
             assert subject is not None
             return s_start + subject.start(1), s_start + subject.end(1)
@@ -564,7 +564,7 @@ class Attribution:
             return "pronoun", None  # 'another official': one of those already introduced
         role = lex.indefinite_role.match(stripped)
         if role and _inside_name(stripped, role.start("role"), offset, s_start):
-            role = None  # 'Diplomat Electronics said'
+            role = None  # 'Aide Systems Ltd said'
         if role and _DOCUMENT_NEXT.match(stripped, role.end()):
             role = None  # 'an official statement': the institution's document
         if role and not _appositive_name(stripped, role.end()):
@@ -575,7 +575,7 @@ class Attribution:
                 declined = _DECLINED_NAME.search(self.doc.prose, offset, offset + len(text) + 80)
                 return ("unnamed", span) if declined else ("named", None)
             if noun.endswith("s") and _prenominal_name(stripped, role.start("role"), names):
-                return "named", None  # 'several Opec members': an institution, in the plural
+                return "named", None  # 'several Nordic Union members': an institution, in the plural
             # One person, unnamed, however precisely described: 'a senior Bank of Japan
             # official', 'an aide to the senator' (institutions speak in the plural).
             return "unnamed", span
@@ -607,7 +607,7 @@ class Attribution:
             if candidate.start() == 0 and candidate.end() == len(stripped):
                 vague = candidate
         if vague and _inside_name(stripped, vague.start(), offset, s_start):
-            return "named", None  # 'Microbiological Research Corp said'
+            return "named", None  # 'Calder Research Corp said'
         if vague:
             modifier = stripped[:vague.start()].split()[-1:]
             following = stripped[vague.end():].split()[:1]
@@ -627,7 +627,7 @@ class Attribution:
         if lower[-1] in _PRONOUNS:
             return "pronoun"  # 'Today it reported', 'Later she told reporters'
         if strong and stripped[:1].isupper() and lower[0] not in lex.common:
-            return "named"  # 'Chrysler said': no phrase to mistake it for
+            return "named"  # 'Harrow Motors said': no phrase to mistake it for
         if data:
             if any(w in lex.documents or w.removesuffix("s") in lex.documents for w in lower):
                 return "named"
@@ -666,7 +666,7 @@ class Attribution:
         """Whether an unnamed source is a later mention of one the story already has.
 
         It is when it adds nothing to an earlier source with the same head noun: 'one
-        official' or 'officials' after 'Mazda officials said', 'a trade source' after 'trade
+        official' or 'officials' after 'Harrow Motors officials said', 'a trade source' after 'trade
         sources said'. A new description ('sources close to the family') is a new source.
         Bare 'officials' right after a named institution spoke are that institution's.
         """
@@ -700,7 +700,7 @@ class Attribution:
         if not heads:
             return None
         at = heads[-1]
-        # Nationalities and place adverbs add nothing: 'an Ecuadorean energy ministry official
+        # Nationalities and place adverbs add nothing: 'a Peruvian energy ministry official
         # here' is one of the 'energy ministry officials'.
         modifiers = frozenset(words[:at]) - _DETERMINER_WORDS - self.lex.nationalities
         head = words[at]
@@ -731,8 +731,9 @@ class Attribution:
     def reported_by_named(self, frame: Frame) -> bool:
         """Whether a frame lies inside the reported speech of a named source.
 
-        'The Fed said studies show ...' (the named source speaks first) and '..., studies
-        show, the Fed said.' (it closes the sentence) are the Fed's claims, not the writer's.
+        'The water authority said studies show ...' (the named source speaks first) and
+        '..., studies show, the authority said.' (it closes the sentence) are the authority's
+        claims, not the writer's.
         """
         sentence = self.analysis.sentences[frame.sentence]
         prose = self.doc.prose
@@ -743,7 +744,7 @@ class Attribution:
                 continue
             if other.end <= frame.start and not _COORDINATION.search(
                     prose, other.cue_end, frame.start) and not self._closes(frame):
-                return True  # 'The Fed said studies show ...': inside what the Fed said
+                return True  # 'The water authority said studies show ...': inside what the authority said
             if other.cue_start > frame.end and \
                     prose[other.cue_start:other.cue_end].lower() in _INVERTIBLE and \
                     "," in prose[frame.end:other.start] and \
@@ -824,7 +825,7 @@ class Attribution:
         """Whether a sentence carries on the account of the one before it.
 
         It does when it opens by referring back ('It', 'The report', 'They'), or with the
-        name of that sentence's source ('Chrysler said ... . Chrysler's truck sales ...').
+        name of that sentence's source ('Harrow Motors said ... . Harrow's van sales ...').
         """
         prose = self.doc.prose
         s = self.analysis.sentences[sentence]
@@ -894,7 +895,7 @@ def _inside_name(text: str, at: int, offset: int, s_start: int) -> bool:
     if offset + at > s_start + 1:
         return True
     following = text[at:].split(None, 2)
-    return len(following) > 1 and following[1][:1].isupper()  # Media General Inc said
+    return len(following) > 1 and following[1][:1].isupper()  # Media Partners Inc said
 
 
 def _blank_asides(text: str) -> str:

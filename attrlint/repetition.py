@@ -26,7 +26,7 @@ def _fold_space(text: str) -> str:
 
 
 def _is_label(text: str) -> bool:
-    """A short line that is no sentence: a table header or a label ('Acreage (mln acres) --')."""
+    """A short line that is no sentence: a table header or a label ('Yield (tonnes) --')."""
     return not text.rstrip().endswith(_SENTENCE_END) and text.count(" ") < _LABEL_WORDS - 1
 
 
@@ -88,7 +88,7 @@ def _exact_groups(doc: Document, min_words: int) -> dict[int, int]:
         heading = block.kind == "heading"
         if is_boilerplate(text, 1 if heading else min_words) or index in data or (
                 (not heading or doc.format == "text") and _is_label(text)):
-            continue  # table rows and labels recur by design: 'Shr nil vs nil' in two tables
+            continue  # table rows and labels recur by design: 'Shr 12 cts vs 9 cts' in two tables
         key = (heading, text)
         if key in first:
             copies[index] = first[key]

@@ -14,7 +14,7 @@ anonymity because they were not authorized to discuss the talks", "for fear of
 reprisals"), the source is acceptable practice: the finding becomes `info`, which does
 not fail a run unless `--fail-on info`; set `report-with-reason = false` to drop it.
 
-An unnamed source inside what a named source says ("Domer noted that feedyard sources
+An unnamed source inside what a named source says ("Ana Ruiz noted that farm sources
 say ...") is the named source's claim, not the draft's. Each distinct unnamed source is
 reported once per draft (its first unexplained use), and a
 later mention of one ("the source said", "another official", "one official" after

@@ -12,14 +12,14 @@ behind it:
 - with `attribution-scope = "paragraph"` (the default), a source earlier in the same
   paragraph that the sentence clearly continues: it opens by referring back ("The
   district released its enrolment report on Monday. It shows that 3,400 pupils ...") or
-  with the name of the source it continues ("Chrysler said ... . Chrysler's truck sales
-  rose 4.8 pct").
+  with the name of the source it continues ("Harrow Motors said ... .
+  Harrow's van sales rose 3 pct").
 
 A figure credited only to a vague source ("reports suggest 300 jobs will go") is left to
 `vague-attribution`. Years, decades, dates, times, ages, ordinals, durations, scores,
 identifiers ("Route 9", "G20", "Form 10-K"), "one of the", figures inside a quotation
 with a speaker, figures that count the sources ("four diplomats said"), headlines, and
-data lines that are not sentences (a results-table row such as "Revs 11.7 mln vs 9.1
+data lines that are not sentences (a results-table row such as "Revs 4.2 mln vs 3.9
 mln", which carries its source in the table's caption, and the notes under a table from
 its "NOTE:" line on) are not findings.
 

@@ -11,7 +11,7 @@ Not flagged: named people, institutions speaking ("the ministry said", "police s
 named outlets and documents, experts tied to a named body ("researchers at the University
 of Oslo"), hedges such as "may", "could" or "likely" (uncertainty, not attribution), words
 inside a quotation that has a speaker or inside what a named source says in the same
-sentence ("The Fed said studies show ..."), and headlines (unless `check-headlines`).
+sentence ("The water authority said studies show ..."), and headlines (unless `check-headlines`).
 
 ## Why is this bad?
 A reader weighs a claim by who makes it. "Experts say" and "it is believed" make the
