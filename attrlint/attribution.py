@@ -575,7 +575,7 @@ class Attribution:
                 declined = _DECLINED_NAME.search(self.doc.prose, offset, offset + len(text) + 80)
                 return ("unnamed", span) if declined else ("named", None)
             if noun.endswith("s") and _prenominal_name(stripped, role.start("role"), names):
-                return "named", None  # 'several Nordic Union members': an institution, in the plural
+                return "named", None  # 'several Nordic Union members': an institution
             # One person, unnamed, however precisely described: 'a senior Bank of Japan
             # official', 'an aide to the senator' (institutions speak in the plural).
             return "unnamed", span
@@ -744,7 +744,7 @@ class Attribution:
                 continue
             if other.end <= frame.start and not _COORDINATION.search(
                     prose, other.cue_end, frame.start) and not self._closes(frame):
-                return True  # 'The water authority said studies show ...': inside what the authority said
+                return True  # 'The authority said studies show ...': inside its account
             if other.cue_start > frame.end and \
                     prose[other.cue_start:other.cue_end].lower() in _INVERTIBLE and \
                     "," in prose[frame.end:other.start] and \

@@ -24,5 +24,5 @@ def reportable_frames(doc: Document, kinds: tuple[SourceKind, ...],
             continue
         if frame.kind in ("vague", "agentless", "unnamed") and attribution.reported_by_named(
                 frame):
-            continue  # reported speech of a named source: 'The water authority said studies show ...'
+            continue  # inside a named source's account: 'The authority said studies show'
         yield frame
