@@ -298,7 +298,7 @@ def lint_parallel(paths: Sequence[str], jobs: int, config_path: str | None,
     """Lint files in ``jobs`` worker processes, yielding results in the order of ``paths``."""
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(64, len(paths) // (jobs * 8)))
+    chunk = max(1, min(16, len(paths) // (jobs * 8)))
     with ProcessPoolExecutor(jobs, initializer=_init_worker,
                              initargs=(config_path, overrides, options)) as pool:
         yield from pool.map(_lint_in_worker, paths, chunksize=chunk)
