@@ -77,12 +77,14 @@ def is_data_line(text: str) -> bool:
         return True  # a note or source line under a table
     count = stripped.count(" ") + 1  # words, near enough, without splitting long text
     if count <= 25:
-        words = stripped.split()
-        count = len(words)
+        words = [w for w in stripped.split() if any(c.isalnum() for c in w)]  # not '---'
+        count = max(len(words), 1)
         if "vs" in words or "vs." in words:
             return True  # 'Shr profit four vs loss seven cts'
         numeric = sum(1 for w in words if w.lower() in _NUMBER_WORDS or (not w.isalpha()
                       and any(c.isdigit() for c in w)))
+        if numeric >= 2 and stripped.startswith(("- ", "* ", "• ")):
+            return True  # an item of a data list: '- On station ... 135 pct bid/140 offered'
     else:
         numeric = len(_NUMBER.findall(stripped))
     if numeric * 5 >= count * 2:

@@ -195,6 +195,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     alpha = core[0].isalpha()
     if last in _IDIOM_WORDS or two in _IDIOM_PAIRS or " ".join(tail) == "one of the":
         return False  # 'the top 10', 'the big three', 'one of the'
+    if last in ("per", "every") and start == core_start:
+        return False  # a denominator: 'marks per 100', 'one share for every 50'
     if alpha:
         if low == "half" and last in _ORDINAL_WORDS:
             return False  # the second half, the other half
@@ -219,6 +221,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if digits_only:
         if _YEAR.match(core) and not after.startswith(("%", " per", " percent")):
             return False
+        if core[0] == "0" and len(core) > 1 and core[1].isdigit():
+            return False  # a code or a clock time: '007', '0227 GMT'
         if (core_start > 0 and prose[core_start - 1] in "-/#:'’") or after[:1] in "/:" or (
                 after[:1] == "-" and after[1:2].isalpha()):
             return False
