@@ -75,30 +75,31 @@ class Frame:
 
 # Verbs that attribute: 'said', 'told', 'estimated', 'the survey found'.
 _SPEECH = (
-    "accused", "acknowledged", "acknowledges", "added", "adds", "admitted", "allege", "alleged",
-    "alleges", "announced", "anticipated", "anticipates", "argue", "argued", "argues", "asked",
-    "asserted", "attribute", "attributed", "attributes", "believe", "believed", "believes",
-    "blamed", "boasted", "calculated", "calculates", "cautioned", "cited", "cites", "claim",
-    "claimed", "complained", "conceded", "concluded", "confirmed", "confirms", "contend",
-    "contended", "contends", "countered", "declared", "denied", "denies", "describe",
-    "described", "describes", "disclosed", "emphasised", "emphasized", "estimate", "estimated",
-    "estimates", "expects", "explained", "explains", "fear", "feared", "find", "finds",
-    "forecast", "forecasts", "found", "gave", "gives", "hinted", "indicate", "indicated",
-    "indicates", "insisted", "insists", "joked", "maintain", "maintained", "maintains", "note",
-    "noted", "observed", "outlined", "pledged", "pointed", "predict", "predicted", "predicts",
+    "accused", "acknowledged", "acknowledges", "added", "adding", "adds", "admitted", "allege",
+    "alleged", "alleges", "announced", "anticipated", "anticipates", "argue", "argued",
+    "argues", "arguing", "asked", "asserted", "attribute", "attributed", "attributes",
+    "believe", "believed", "believes", "blamed", "boasted", "calculated", "calculates",
+    "cautioned", "cited", "cites", "claim", "claimed", "claiming", "complained", "conceded",
+    "concluded", "confirmed", "confirms", "contend", "contended", "contends", "countered",
+    "declared", "denied", "denies", "describe", "described", "describes", "describing",
+    "disclosed", "emphasised", "emphasized", "estimate", "estimated", "estimates", "expects",
+    "explained", "explains", "fear", "feared", "find", "finds", "forecast", "forecasts",
+    "found", "gave", "gives", "hinted", "indicate", "indicated", "indicates", "insisted",
+    "insists", "joked", "maintain", "maintained", "maintains", "note", "noted", "noting",
+    "observed", "outlined", "pledged", "pointed", "predict", "predicted", "predicts",
     "projected", "promised", "propose", "proposed", "proposes", "put", "puts", "quipped",
     "recalled", "recalls", "reiterated", "remarked", "replied", "report", "reported", "reports",
-    "responded", "revealed", "said", "say", "saying", "says", "sees", "show", "showed", "shown",
-    "shows", "signaled", "signalled", "stated", "states", "stressed", "suggest", "suggested",
-    "suggests", "tells", "termed", "testified", "think", "thinks", "told", "tweeted",
-    "unveiled", "urged", "vowed", "warn", "warned", "warns", "writes", "wrote",
+    "responded", "revealed", "reveals", "said", "say", "saying", "says", "sees", "show",
+    "showed", "shown", "shows", "signaled", "signalled", "stated", "states", "stressed",
+    "suggest", "suggested", "suggests", "tells", "termed", "testified", "think", "thinks",
+    "told", "tweeted", "unveiled", "urged", "vowed", "warn", "warned", "warning", "warns",
+    "writes", "wrote",
 )
 # Cues whose subject must be a document or data ("the survey found"), not any noun.
 _DATA_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds",
                         "gives", "gave",
                         "suggest", "suggests", "suggested", "indicate", "indicates", "indicated",
-                        "put", "puts", "revealed", "concluded", "estimated", "projected",
-                        "forecast", "report", "reports"})
+                        "put", "puts", "report", "reports"})
 # Of those, the ones a person never does: 'officials have shown interest' is no attribution.
 _SHOW_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds", "put",
                         "puts", "gives", "gave"})
@@ -185,6 +186,9 @@ _DETERMINER_WORDS = frozenset({"a", "an", "one", "some", "another", "the", "this
 # A second clause, with its own attribution: ', while sources said', '; officials said'.
 _COORDINATION = re.compile(r"[;:]|,\s*(?:while|but|whereas|although|though|and|as)\b"
                            r"|\b(?:but|while|whereas)\b")
+# Participles that attribute through the clause they hang from: ', saying ...'.
+_PARTICIPLES = frozenset({"saying", "adding", "noting", "warning", "arguing", "claiming",
+                          "describing"})
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)?$",
                          regex.IGNORECASE | regex.REVERSE)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
@@ -213,6 +217,9 @@ _STRONG_CUES = frozenset({
     "revealed", "asserted", "conceded", "declared", "cautioned", "urged", "vowed", "outlined",
     "sees", "forecasts", "anticipates",
 })
+_TITLES = frozenset({"minister", "president", "chairman", "chairwoman", "governor", "secretary",
+                     "mayor", "senator", "chancellor", "commissioner", "premier", "prosecutor",
+                     "judge", "coach", "manager", "ambassador", "director", "economist"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _QUANTIFIERS = frozenset({"some", "many", "others", "most people", "some people", "many people"})
 _STARTERS = frozenset({
@@ -427,9 +434,20 @@ class Attribution:
         before = _blank_asides(prose[s_start:start])
         if _PASSIVE.search(before):
             return None  # 'it is believed': agentless, found by the agentless lexicon
-        if cue in ("saying", "adding") and (
-                _PREPOSITION_BEFORE.search(before) or before.rstrip().endswith(",")):
-            return None  # 'criticised for saying'; ', saying' belongs to the main clause
+        if cue in _PARTICIPLES and _PREPOSITION_BEFORE.search(before):
+            return None  # 'criticised for saying': not attribution
+        if cue in _PARTICIPLES and before.rstrip().endswith(","):
+            # 'Christian Aid condemned the move, saying ...': the main clause's subject speaks.
+            subject = _CLAUSE_HEAD.match(before)
+            if subject is None or not subject.group(1).strip():
+                return None
+            src_start, src_end = s_start + subject.start(1), s_start + subject.end(1)
+            kind, phrase = self._classify(prose[src_start:src_end], src_start, s_start,
+                                          data=False, strong=True)
+            if kind is None:
+                return None
+            return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
+                         *(phrase or (src_start, src_end)))
         if prose[start].isupper() and start > s_start + 1:
             return None  # part of a name, as in the Harrow Home Show
         if _AS_ANNOUNCED.search(before) and cue in ("announced", "disclosed", "stated"):
@@ -626,6 +644,8 @@ class Attribution:
             return "named"
         if lower[-1] in _PRONOUNS:
             return "pronoun"  # 'Today it reported', 'Later she told reporters'
+        if any(w in _TITLES for w in lower):
+            return "named"  # a titled person: 'finance minister manuel azpurua'
         if strong and stripped[:1].isupper() and lower[0] not in lex.common:
             return "named"  # 'Harrow Motors said': no phrase to mistake it for
         if data:
