@@ -168,7 +168,8 @@ _INVERTIBLE = frozenset({"said", "says", "added", "adds", "wrote", "explained", 
                          "admitted", "predicted", "predicts", "concluded", "reported",
                          "reports", "estimated"})
 # The rest of a sentence after a cue when it is only the source: ', predicts the report by BT.'
-_TAIL = regex.compile(r"\s+(?:[\w.’'&-]+\s+){0,10}?[\w.’'&-]+[.!?\"”’]*\s*$")
+_TAIL = regex.compile(r"\s+(?!(?:it|he|she|they|we|i|you|that|there|this)\b)"
+                      r"(?:[\w.’'&-]+\s+){0,10}?[\w.’'&-]+[.!?\"”’]*\s*$", regex.IGNORECASE)
 # 'The mayor, Ana Ruiz, said ...': a name in apposition, so the speaker comes before the verb.
 _NAME_BETWEEN_COMMAS = regex.compile(
     r"(?:^|,)\s*\p{Lu}[\w.’'-]*(?:\s+(?:\p{Lu}[\w.’'-]*|de|van|von|al|bin)){0,3}\s*,\s*$")
@@ -189,6 +190,17 @@ _COORDINATION = re.compile(r"[;:]|,\s*(?:while|but|whereas|although|though|and|a
 # Participles that attribute through the clause they hang from: ', saying ...'.
 _PARTICIPLES = frozenset({"saying", "adding", "noting", "warning", "arguing", "claiming",
                           "describing"})
+# After an inverted cue, a source is short and ends at a comma or the sentence's end:
+# '"...," said Ana Ruiz, the mayor.' but not '..., said it had offered ...'.
+_SHORT_SOURCE = regex.compile(r"\s+(?!(?:it|he|she|they|we|i|you|that|there|this)\b)"
+                              r"(?:[\w.’'&-]+\s+){0,5}?[\w.’'&-]+\s*(?:,|[.!?\"”’]*\s*$)",
+                              regex.IGNORECASE)
+_MODAL_BEFORE = re.compile(r"\b(?:should|must|shall|to)\s+$")
+# Voices of a named party, like its spokespeople: 'a Samjens lawyer', 'counsel for the bank'.
+_ADVOCATES = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "counsel"})
+# Government departments that officials speak for: 'defense officials' are the ministry's.
+_DEPARTMENTS = frozenset({"defense", "defence", "commerce", "treasury", "agriculture",
+                          "justice", "interior", "transportation", "labor", "labour"})
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)?$",
                          regex.IGNORECASE | regex.REVERSE)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
@@ -420,6 +432,8 @@ class Attribution:
             return None
         if _DETERMINER_BEFORE.search(self.analysis.lower, max(s_start, start - 8), start):
             return None  # a noun: 'the forecast', 'a report', 'her claim'
+        if _MODAL_BEFORE.search(self.analysis.lower, max(s_start, start - 10), start):
+            return None  # an obligation or a plan: 'employees should report for work'
 
         agent = _BY_AGENT.match(prose, end, s_end)
         if agent:
@@ -456,7 +470,8 @@ class Attribution:
         inverted = before.rstrip().endswith(('"', "”", "’")) or (
             before.rstrip().endswith(",") and not _NAME_BETWEEN_COMMAS.search(before)) or (
             not before.strip() and cue in ("says", "said"))
-        if inverted and (cue in _INVERTIBLE or (
+        if inverted and (_SHORT_SOURCE.match(prose, end, s_end) or _TAIL.match(prose, end, s_end)) \
+                and (cue in _INVERTIBLE or (
                 cue not in _DATA_CUES and cue not in ("told", "tells", "asked")
                 and _TAIL.match(prose, end, s_end))):
             src_start, src_end = self._after(end, s_end)
@@ -588,7 +603,9 @@ class Attribution:
         if role and not _appositive_name(stripped, role.end()):
             span = (base + role.start(), base + role.end())
             noun = role.group("role").lower()
-            if "spokes" in noun:
+            if "spokes" in noun or (noun in _ADVOCATES and (
+                    _prenominal_name(stripped, role.start("role"), names)
+                    or _by_someone(stripped, role.end()))):
                 # The institution's voice, unless the story says the name was withheld.
                 declined = _DECLINED_NAME.search(self.doc.prose, offset, offset + len(text) + 80)
                 return ("unnamed", span) if declined else ("named", None)
@@ -609,7 +626,7 @@ class Attribution:
             phrase = unnamed.group().lower()
             span = (base + unnamed.start(), base + unnamed.end())
             if phrase in ("officials", "employees", "staffers", "associates") and (
-                    names or any(w in lex.institutions for w in lower)):
+                    names or any(w in lex.institutions or w in _DEPARTMENTS for w in lower)):
                 return "named", None
             if _prenominal_name(stripped, unnamed.start(), names):
                 return "named", None  # 'EC sources', 'FDA officials'
