@@ -165,8 +165,9 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None,
     except ConfigError as exc:
         err.write(f"attrlint: {exc}\n")
         return 2
-    options = LintOptions(args.require_reasons, args.report_unused_directives)
     fmt = args.format or default_format()
+    options = LintOptions(args.require_reasons, args.report_unused_directives,
+                          keep_source=fmt == "text")
     show_progress = not args.no_progress and fmt == "text" and err.isatty()
     try:
         results = _lint_all(args, finder, options, show_progress)

@@ -26,6 +26,7 @@ class LintOptions:
 
     require_reasons: bool = False
     report_unused_directives: bool = False
+    keep_source: bool = True  # workers send sources back only for reports that show lines
 
 
 def make_finding(doc: Document, rule: str, code: str, severity: str, violation: Violation,
@@ -229,13 +230,14 @@ class FileResult:
     notices: tuple[str, ...] = ()
     source: str | None = None
 
-    def light(self) -> FileResult:
+    def light(self, keep_source: bool = True) -> FileResult:
         """A copy that crosses a process boundary cheaply.
 
-        It has no document, and keeps the source only when findings need it for excerpts.
+        It has no document, and keeps the source only when findings need it for excerpts
+        (and ``keep_source`` says a report will show them).
         """
         return FileResult(self.path, self.findings, None, None, self.error, self.stdin,
-                          self.notices, self.text if self.findings else None)
+                          self.notices, self.text if self.findings and keep_source else None)
 
     @property
     def text(self) -> str | None:
@@ -290,7 +292,7 @@ def _init_worker(config_path: str | None, overrides: dict[str, object],
 def _lint_in_worker(path: str) -> FileResult:
     assert _WORKER is not None
     finder, options = _WORKER
-    return lint_file(path, finder, options).light()
+    return lint_file(path, finder, options).light(options.keep_source)
 
 
 def lint_parallel(paths: Sequence[str], jobs: int, config_path: str | None,
