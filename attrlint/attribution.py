@@ -703,8 +703,9 @@ class Attribution:
         """Whether an unnamed source is a later mention of one the story already has.
 
         It is when it adds nothing to an earlier source with the same head noun: 'one
-        official' or 'officials' after 'Harrow Motors officials said', 'a trade source' after 'trade
-        sources said'. A new description ('sources close to the family') is a new source.
+        official' or 'officials' after 'Harrow Motors officials said', 'a trade source' after
+        'trade sources said'. A new description ('sources close to the family') is a new
+        source.
         Bare 'officials' right after a named institution spoke are that institution's.
         """
         mine = self._described(frame)
@@ -715,7 +716,12 @@ class Attribution:
             return False
         sentences = self.analysis.sentences
         block = sentences[frame.sentence].block
+        low = self.analysis.lower
         for index in range(frame.sentence, -1, -1):
+            sentence = sentences[index]
+            bare_official = not modifiers and head == "official" and sentence.block >= block - 1
+            if not bare_official and low.find(head, sentence.start, sentence.end) < 0:
+                continue  # no earlier source with that noun here: spare computing its frames
             for other in self.frames_in(index):
                 if other.cue_start >= frame.cue_start or other.kind in ("agentless", "pronoun"):
                     continue
