@@ -105,10 +105,12 @@ _SHOW_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "fi
                         "puts", "gives", "gave"})
 # Matched against the lower-cased prose; the verbs as a prefix tree for speed.
 _CUE = re.compile(
-    r"\b(?:(?P<according>according\s+to|quoted\s+by|cited\s+by)"
+    r"\b"
+    + lexicon.first_letter_guard(["according", "quoted", "cited", "in", *_SPEECH])
+    + r"(?:(?P<according>according\s+to|quoted\s+by|cited\s+by)"
     r"|(?P<document>in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:filing|statement"
     r"|report|letter|release|interview|prospectus|submission|notice|presentation))"
-    rf"|(?P<verb>{lexicon.trie_pattern(_SPEECH)}))\b"
+    + rf"|(?P<verb>{lexicon.trie_pattern(_SPEECH)}))\b"
 )
 _AUXILIARY = regex.compile(
     r"(?:\s+(?:has|have|had|would|will|also|later|previously|further|separately|repeatedly"
@@ -275,7 +277,8 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
     return _Lexicons(
         unnamed=regex.compile(rf"\b(?:{lexicon.alternation(unnamed)})\b", regex.IGNORECASE),
         vague=regex.compile(rf"\b(?:{lexicon.alternation(vague)})\b", regex.IGNORECASE),
-        agentless=re.compile(r"\b(?:" + "|".join(agentless) + r")"),
+        agentless=re.compile(
+            r"\b" + lexicon.first_letter_guard(agentless) + "(?:" + "|".join(agentless) + ")"),
         institutions=frozenset(lexicon.load("institutions")),
         documents=frozenset(lexicon.load("documents")),
         nationalities=frozenset(lexicon.load("nationalities")),

@@ -62,3 +62,32 @@ def trie_pattern(words: tuple[str, ...] | list[str]) -> str:
         return body
 
     return emit(trie) if trie else r"(?!x)x"
+
+
+def first_letter_guard(patterns: list[str] | tuple[str, ...]) -> str:
+    """A lookahead on the letters ``patterns`` can start with: ``(?=[aiw])``.
+
+    A scan that opens with a word boundary makes the engine try the whole alternation at every
+    word boundary; the guard rejects most of them on one character. Each pattern must open
+    with a lower-case letter or a group of literal alternatives (``(?:are|is|was)``);
+    anything else gives an empty guard, which is always correct.
+    """
+    letters: set[str] = set()
+    for pattern in patterns:
+        if pattern.startswith("(?:"):
+            depth, close = 0, -1
+            for index, char in enumerate(pattern):
+                depth += char == "("
+                depth -= char == ")"
+                if depth == 0:
+                    close = index
+                    break
+            heads = [alt[:1] for alt in pattern[3:close].split("|")]
+            if close < 0 or "(" in pattern[3:close]:
+                return ""
+        else:
+            heads = [pattern[:1]]
+        if not all(head.isalpha() and head.islower() for head in heads):
+            return ""
+        letters.update(heads)
+    return f"(?=[{''.join(sorted(letters))}])" if letters else ""
