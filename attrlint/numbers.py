@@ -230,9 +230,10 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
                 before.endswith("#") or _TIME_AFTER.match(after) or _DATE_AFTER.match(after):
             return False  # dates, times, 'page 5', 'No. 10'
         prev = before.rstrip().split(" ")[-1] if before.strip() else ""
-        if start == core_start and prev.isalpha() and any(c.isupper() for c in prev) and \
+        if start == core_start and prev.replace("-", "").isalpha() and \
+                any(c.isupper() for c in prev) and \
                 prev.lower() not in _APPROX_WORDS and prev.lower() not in _MONTH_WORDS:
-            return False  # an identifier: Route 9, Terminal 2, iPhone 15
+            return False  # an identifier: Route 9, Terminal 2, iPhone 15, Half-Life 2
         if _DASH_DIGIT.match(after):
             return False  # a score or a day range: 28-14, 9-10 November
         if after[:1] == "s" or (after[:1].isalpha() and not after[:1].isspace()):
@@ -257,7 +258,7 @@ def _next_word(text: str) -> str:
     parts = text.lstrip(" -").split(None, 1)
     if not parts:
         return ""
-    return parts[0].lower().split("-", 1)[0].rstrip(".,;:)'’s")
+    return parts[0].lower().split("-", 1)[0].rstrip(".,;:!?)'’\"”s")
 
 
 _IDIOM_WORDS = frozenset({"top", "big", "final", "catch"})

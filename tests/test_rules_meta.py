@@ -19,7 +19,8 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
         ["The storm destroyed some 4,200 homes, the county said.",
          "Ana Ruiz, 67, has farmed here since 1984.", "It was the fourth round of talks.",
          "Route 9 reopened on Sept. 14 at 7:30 p.m.",
-         "\"We lost 40 jobs,\" said Ana Ruiz.", "Four diplomats said the talks had stalled."],
+         "\"We lost 40 jobs,\" said Ana Ruiz.", "Four diplomats said the talks had stalled.",
+         "Is this the wettest spring of the last 25 years?", "Copies of Star-Runner 2 sold out."],
     ),
     "vague-attribution": (
         ["The mayor reportedly plans to resign.", "Experts say the bridge is unsafe.",
