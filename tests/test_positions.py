@@ -511,3 +511,13 @@ def test_toml_front_matter_is_not_prose(newline: str) -> None:
                            'Some 300 homes flooded.', ''])
     findings = [(f.text, f.line, f.column) for f in lint_text(source, "draft.md")]
     assert findings == [("Some 300", 6, 1)]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("The storm destroyed some`0` 4,200 homes last year.\n", ["4,200"]),
+    ("The storm destroyed some ![map](m.png) 4,200 homes last year.\n", ["4,200"]),
+    ("Costs rose 0`x`12% last year.\n", ["0", "12%"]),
+])
+def test_no_figure_runs_across_inline_code(source: str, expected: list[str]) -> None:
+    # Found by hypothesis: 'some`0` 4,200' once came out as the figure 'some 4,200'.
+    assert [f.text for f in lint_text(source, "draft.md")] == expected

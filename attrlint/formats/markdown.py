@@ -31,6 +31,8 @@ def _parser() -> MarkdownIt:
 
 
 # A backslash escape or a character reference: the parser shows one character for several.
+# Stands in the prose for inline code or an image between words: U+2063 INVISIBLE SEPARATOR.
+GAP = "\u2063"
 _ESCAPE = re.compile(
     r"\\[!-/:-@\[-`{-~]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -92,10 +94,12 @@ class _Aligner:
     def text(self, content: str) -> None:
         source, builder = self.source, self.builder
         gap, self.gap = self.gap, None
-        if gap is not None and builder.length > self.block_start and content[:1].strip() \
-                and builder.parts[-1][-1:].strip():
-            # '0`code`12%' is not the figure 012%: keep the words either side apart.
-            builder.add(" ", *gap)
+        if gap is not None and builder.length > self.block_start and content:
+            # Code or an image stands between the words either side: '0`code`12%' is not the
+            # figure 012%, and 'some`x` 4,200' is not 'some 4,200'. An invisible separator in
+            # its place keeps them apart: it is neither a word character nor a space, so no
+            # phrase or figure runs across it.
+            builder.add(GAP, *gap)
         found = source.find(content, self.cursor, self.end)
         if found >= 0:
             builder.add(content, found)
