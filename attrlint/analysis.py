@@ -75,6 +75,10 @@ def is_data_line(text: str) -> bool:
     stripped = text.rstrip()
     if stripped.startswith((*_NOTE_OPENINGS, "Source:", "SOURCE:")):
         return True  # a note or source line under a table
+    if "--" in stripped and _VALUE_AFTER_DASHES.search(stripped):
+        return True  # a table row: 'Average spot price -- 9.98'
+    if "(" in stripped and len(_PRIOR_IN_BRACKETS.findall(stripped)) >= 2:
+        return True  # figures with last period's in brackets: 'pellets 163 (164), meal 153 (152)'
     count = stripped.count(" ") + 1  # words, near enough, without splitting long text
     if count <= 25:
         words = [w for w in stripped.split() if any(c.isalnum() for c in w)]  # not '---'
@@ -96,6 +100,8 @@ def is_data_line(text: str) -> bool:
 
 _NOTE_OPENINGS = ("NOTE", "Note:", "Notes:", "Note -", "Note --")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_VALUE_AFTER_DASHES = re.compile(r"\s--+\s*[-+]?\d[\d.,]*\s*$")
+_PRIOR_IN_BRACKETS = re.compile(r"\d\s+\([-+]?\d[\d.,]*\)")
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                            "nine", "ten", "eleven", "twelve"})
 
