@@ -197,6 +197,11 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False  # 'the top 10', 'the big three', 'one of the'
     if last in ("per", "every") and start == core_start:
         return False  # a denominator: 'marks per 100', 'one share for every 50'
+    if (last in _POSSESSIVES or last.endswith(("'s", "’s"))) and \
+            _SECURITY_AFTER.match(prose, end, end + 80) and not _AMOUNT_SCALE.search(low):
+        # A security named by its rate: 'its 11.25 dlrs convertible preferred' (not an amount
+        # of it: 'the firm's 151.89 mln preference shares').
+        return False
     if alpha:
         if low == "half" and last in _ORDINAL_WORDS:
             return False  # the second half, the other half
@@ -282,6 +287,16 @@ _ID_WORDS = frozenset({
     "mark", "form", "type", "step", "question", "p", "pp"})
 _AGE_WORDS = frozenset({"aged", "age", "ages", "turned", "turn", "turns"})
 # Singular stems: _next_word strips a plural 's'.
+_AMOUNT_SCALE = re.compile(r"\b(?:mln|million|bln|billion|trillion|thousand|hundred)")
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "your", "my"})
+# What follows a rate or dividend that names a security rather than stating a figure.
+_SECURITY_AFTER = regex.compile(
+    r"(?:\s*(?:pct|percent|%|dlrs?|cents?|dollars?))?"
+    r"(?:\s+(?:cumulative|convertible|exchangeable|subordinated|senior|junior|secured"
+    r"|unsecured|guaranteed|redeemable|participating|sinking[-\s]fund|first[-\s]mortgage"
+    r"|coupon|series\s+\w+|class\s+\w+))*"
+    r"\s+(?:preferred|preference|debentures?|notes?|bonds?|eurobonds?|loan\s+stock)\b",
+    regex.IGNORECASE)
 _DURATION_WORDS = frozenset({
     "second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
     "century", "centurie", "season", "night", "generation", "inning", "lap", "term",
