@@ -247,6 +247,9 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False
     if last in _AGE_WORDS or two == "age of" or _AGE_AFTER.match(after):
         return False
+    if last in _AGE_PREPOSITIONS and core.isdigit() and len(core) <= 3 and \
+            _AGE_NOUN.search(prose, max(s_start, start - 60), start):
+        return False  # an age limit: 'the pension age for council workers from 60 to 65'
     if after[:1] in ",)" and (_NAME_BEFORE_AGE.search(before) or (
             before.endswith(", ") and len(core) <= 3 and start == core_start)):
         return False  # an age: Lena Varga, 52, / Varga (52) / the girl, six,
@@ -288,6 +291,10 @@ _ID_WORDS = frozenset({
 _AGE_WORDS = frozenset({"aged", "age", "ages", "turned", "turn", "turns"})
 # Singular stems: _next_word strips a plural 's'.
 _AMOUNT_SCALE = re.compile(r"\b(?:mln|million|bln|billion|trillion|thousand|hundred)")
+_AGE_PREPOSITIONS = frozenset({"from", "to", "at", "of", "between", "and", "over", "under", "is",
+                               "was", "be"})
+# An age limit or a person's age, not a statistic of ages ('the average age rose to 14').
+_AGE_NOUN = re.compile(r"(?<!average )(?<!median )(?<!mean )\bages?\b", re.IGNORECASE)
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "your", "my"})
 # What follows a rate or dividend that names a security rather than stating a figure.
 _SECURITY_AFTER = regex.compile(
