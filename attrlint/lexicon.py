@@ -82,9 +82,9 @@ def first_letter_guard(patterns: list[str] | tuple[str, ...]) -> str:
                 if depth == 0:
                     close = index
                     break
-            heads = [alt[:1] for alt in pattern[3:close].split("|")]
             if close < 0 or "(" in pattern[3:close]:
                 return ""
+            heads = [alt[:1] for alt in pattern[3:close].split("|")]
         else:
             heads = [pattern[:1]]
         if not all(head.isalpha() and head.islower() for head in heads):

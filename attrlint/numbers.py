@@ -247,7 +247,7 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False
     if last in _AGE_WORDS or two == "age of" or _AGE_AFTER.match(after):
         return False
-    if last in _AGE_PREPOSITIONS and core.isdigit() and len(core) <= 3 and \
+    if last in _BEFORE_AGE_LIMIT and core.isdigit() and len(core) <= 3 and \
             _AGE_NOUN.search(prose, max(s_start, start - 60), start):
         return False  # an age limit: 'the pension age for council workers from 60 to 65'
     if after[:1] in ",)" and (_NAME_BEFORE_AGE.search(before) or (
@@ -289,9 +289,8 @@ _ID_WORDS = frozenset({
     "district", "unit", "band", "channel", "highway", "interstate", "lot", "squad", "model",
     "mark", "form", "type", "step", "question", "p", "pp"})
 _AGE_WORDS = frozenset({"aged", "age", "ages", "turned", "turn", "turns"})
-# Singular stems: _next_word strips a plural 's'.
 _AMOUNT_SCALE = re.compile(r"\b(?:mln|million|bln|billion|trillion|thousand|hundred)")
-_AGE_PREPOSITIONS = frozenset({"from", "to", "at", "of", "between", "and", "over", "under", "is",
+_BEFORE_AGE_LIMIT = frozenset({"from", "to", "at", "of", "between", "and", "over", "under", "is",
                                "was", "be"})
 # An age limit or a person's age, not a statistic of ages ('the average age rose to 14').
 _AGE_NOUN = re.compile(r"(?<!average )(?<!median )(?<!mean )\bages?\b", re.IGNORECASE)
@@ -304,6 +303,7 @@ _SECURITY_AFTER = regex.compile(
     r"|coupon|series\s+\w+|class\s+\w+))*"
     r"\s+(?:preferred|preference|debentures?|notes?|bonds?|eurobonds?|loan\s+stock)\b",
     regex.IGNORECASE)
+# Singular stems: _next_word strips a plural 's'.
 _DURATION_WORDS = frozenset({
     "second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
     "century", "centurie", "season", "night", "generation", "inning", "lap", "term",

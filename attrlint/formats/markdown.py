@@ -30,9 +30,9 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(footnote_plugin)
 
 
-# A backslash escape or a character reference: the parser shows one character for several.
 # Stands in the prose for inline code or an image between words: U+2063 INVISIBLE SEPARATOR.
 GAP = "\u2063"
+# A backslash escape or a character reference: the parser shows one character for several.
 _ESCAPE = re.compile(
     r"\\[!-/:-@\[-`{-~]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
