@@ -16,12 +16,14 @@ behind it:
   Harrow's van sales rose 3 pct").
 
 A figure credited only to a vague source ("reports suggest 300 jobs will go") is left to
-`vague-attribution`. Years, decades, dates, times, ages, ordinals, durations, scores,
-identifiers ("Route 9", "G20", "Form 10-K"), "one of the", figures inside a quotation
-with a speaker, figures that count the sources ("four diplomats said"), headlines, and
-data lines that are not sentences (a results-table row such as "Revs 4.2 mln vs 3.9
-mln", which carries its source in the table's caption, and the notes under a table from
-its "NOTE:" line on) are not findings.
+`vague-attribution`. Years, decades, dates, times, ages and age limits ("the pension age
+from 60 to 65"), ordinals, durations, scores, identifiers ("Route 9", "G20", "Form 10-K",
+"Half-Life 2"), a security named by its rate ("its 9.75 pct debentures"), "one of the",
+figures inside a quotation with a speaker, figures that count the sources ("four
+diplomats said"), headlines, and data lines that are not sentences (a results-table row
+such as "Revs 4.2 mln vs 3.9 mln" or "Spot price -- 9.98", listings that give last
+period's figures in brackets, which carry their source in the table's caption, and the
+notes under a table from its "NOTE:" line on) are not findings.
 
 ## Why is this bad?
 A number is the claim readers repeat and the one corrections most often concern. Without
