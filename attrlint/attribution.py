@@ -103,6 +103,8 @@ _DATA_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "fi
 # Of those, the ones a person never does: 'officials have shown interest' is no attribution.
 _SHOW_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds", "put",
                         "puts", "gives", "gave"})
+# 'put the death toll at 60': an estimate credited to the subject.
+_PUT_AT = re.compile(r"\s+(?:[\w’'-]+,?\s+){1,8}?at\s")
 # Matched against the lower-cased prose; the verbs as a prefix tree for speed.
 _CUE = re.compile(
     r"\b"
@@ -490,8 +492,11 @@ class Attribution:
         text = prose[src_start:src_end]
         kind, phrase = self._classify(text, src_start, s_start, data=cue in _DATA_CUES,
                                       strong=cue in _STRONG_CUES)
-        if kind is None or (kind == "unnamed" and cue in _SHOW_CUES):
-            return None  # 'officials have shown interest' is not attribution
+        if kind is None or (kind == "unnamed" and cue in _SHOW_CUES and not (
+                cue in ("put", "puts") and _PUT_AT.match(prose, end, s_end))):
+            # 'officials have shown interest' is not attribution; 'sources put the cost at
+            # $5 million' is.
+            return None
         return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
                      *(phrase or (src_start, src_end)))
 

@@ -220,8 +220,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
             return False  # 'the two sides'
         if words[0] in ("a", "an") and not any(w in _SCALE for w in words):
             return False
-    elif _RACE.match(core) and last == "the":
-        return False  # a race: 'won the 200m'
+    elif _RACE.match(core) and (last == "the" or last.replace("’", "'") in _RACE_OWNERS):
+        return False  # a race: 'won the 200m', 'the women's 1500m'
     digits_only = core.replace(".", "").isdigit()
     if digits_only:
         if _YEAR.match(core) and not after.startswith(("%", " per", " percent")):
@@ -243,6 +243,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
             return False  # a score or a day range: 28-14, 9-10 November
         if after[:1] == "s" or (after[:1].isalpha() and not after[:1].isspace()):
             return False  # '1990s', '3G', '4x4', '6ft'
+    if _next_word(after) == "figure":
+        return False  # a size, not a figure: 'a six figure salary', 'fees of seven figures'
     if _DECADE.match(core):
         return False
     if last in _AGE_WORDS or two == "age of" or _AGE_AFTER.match(after):
@@ -303,6 +305,8 @@ _SECURITY_AFTER = regex.compile(
     r"|coupon|series\s+\w+|class\s+\w+))*"
     r"\s+(?:preferred|preference|debentures?|notes?|bonds?|eurobonds?|loan\s+stock)\b",
     regex.IGNORECASE)
+# Words before a race distance: 'the women's 1500m', 'the indoor 60m'.
+_RACE_OWNERS = frozenset({"men's", "women's", "boys'", "girls'", "junior", "senior", "indoor"})
 # Singular stems: _next_word strips a plural 's'.
 _DURATION_WORDS = frozenset({
     "second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
