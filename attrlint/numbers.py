@@ -243,7 +243,7 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
             return False  # a score or a day range: 28-14, 9-10 November
         if after[:1] == "s" or (after[:1].isalpha() and not after[:1].isspace()):
             return False  # '1990s', '3G', '4x4', '6ft'
-    if _next_word(after) == "figure":
+    if (len(core) == 1 or low in _SMALL_WORD) and _next_word(after) == "figure":
         return False  # a size, not a figure: 'a six figure salary', 'fees of seven figures'
     if _DECADE.match(core):
         return False
