@@ -79,6 +79,8 @@ def is_data_line(text: str) -> bool:
         return True  # a table row: 'Average spot price -- 9.98'
     if "(" in stripped and len(_PRIOR_IN_BRACKETS.findall(stripped)) >= 2:
         return True  # figures with last period's in brackets: 'pellets 163 (164), meal 153 (152)'
+    if "(" in stripped and len(_SUBSTITUTION.findall(stripped)) >= 2:
+        return True  # a team line-up: 'Hunt (Fadiga 14), N'Gotty, Okocha (Vaz Te 77)'
     if "vs" in stripped and len(_NUMBER_VS_NUMBER.findall(stripped)) >= 2:
         return True  # a wrapped listing: 'Stocks Aug 31 at 536, vs 536 last month. Exports ...'
     count = stripped.count(" ") + 1  # words, near enough, without splitting long text
@@ -103,6 +105,7 @@ def is_data_line(text: str) -> bool:
 _NOTE_OPENINGS = ("NOTE", "Note:", "Notes:", "Note -", "Note --")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _VALUE_AFTER_DASHES = re.compile(r"\s--+\s*[-+]?\d[\d.,]*\s*$")
+_SUBSTITUTION = re.compile(r"\([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)* \d{1,3}\)")
 _NUMBER_VS_NUMBER = re.compile(r"\d,?\s+vs\.?\s+[-+]?\d")
 _PRIOR_IN_BRACKETS = re.compile(r"\d\s+\([-+]?\d[\d.,]*\)")
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",

@@ -111,7 +111,7 @@ _CUE = re.compile(
     + lexicon.first_letter_guard(["according", "quoted", "cited", "in", *_SPEECH])
     + r"(?:(?P<according>according\s+to|quoted\s+by|cited\s+by)"
     r"|(?P<document>in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:filing|statement"
-    r"|report|letter|release|interview|prospectus|submission|notice|presentation))"
+    r"|report|letter|release|interview|prospectus|submission|notice|presentation|survey|poll))"
     + rf"|(?P<verb>{lexicon.trie_pattern(_SPEECH)}))\b"
 )
 _AUXILIARY = regex.compile(

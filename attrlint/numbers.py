@@ -195,6 +195,10 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     alpha = core[0].isalpha()
     if last in _IDIOM_WORDS or two in _IDIOM_PAIRS or " ".join(tail) == "one of the":
         return False  # 'the top 10', 'the big three', 'one of the'
+    if before.endswith("(") and _CONVERTED.search(before):
+        return False  # a conversion of the figure before it: '$10.85m (£5.73m)', '102-inch (2.6m)'
+    if alpha and two in _SCORE_PAIRS:
+        return False  # a running score: 'made it two from close range'
     if last in ("per", "every") and start == core_start:
         return False  # a denominator: 'marks per 100', 'one share for every 50'
     if (last in _POSSESSIVES or last.endswith(("'s", "’s"))) and \
@@ -220,8 +224,9 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
             return False  # 'the two sides'
         if words[0] in ("a", "an") and not any(w in _SCALE for w in words):
             return False
-    elif _RACE.match(core) and (last == "the" or last.replace("’", "'") in _RACE_OWNERS):
-        return False  # a race: 'won the 200m', 'the women's 1500m'
+    elif _RACE.match(core) and (last == "the" or last.replace("’", "'") in _RACE_OWNERS
+                                or _RACE_AFTER.match(after)):
+        return False  # a race: 'won the 200m', 'the women's 1500m', 'her 5,000m record'
     digits_only = core.replace(".", "").isdigit()
     if digits_only:
         if _YEAR.match(core) and not after.startswith(("%", " per", " percent")):
@@ -273,6 +278,16 @@ def _next_word(text: str) -> str:
 
 _IDIOM_WORDS = frozenset({"top", "big", "final", "catch"})
 _IDIOM_PAIRS = frozenset({"group of"})
+_SCORE_PAIRS = frozenset({"made it", "make it", "makes it", "making it"})
+# A figure (not a year), perhaps with its unit, right before an opening bracket.
+_CONVERTED = re.compile(
+    r"(?<![\w.,])(?!(?:1[0-9]|20)\d\d\s)[$€£¥]?\d[\d,.]*(?:[a-z]{1,2}\b|-\w+|\s[a-z]+)?\s\($")
+# What follows a race distance: 'the 5,000m and 10,000m world records', 'his 400m hurdles'.
+_RACE_AFTER = re.compile(
+    r"\s+(?:(?:and|or)\s+\d[\d,]{1,5}m\b|(?:world|olympic|european|commonwealth|indoor"
+    r"|national|british|record|hurdles|relay|freestyle|backstroke|breaststroke|butterfly"
+    r"|medley|steeplechase|final|heats?|title|race|gold|silver|bronze|champion)\b)",
+    re.IGNORECASE)
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "final", "other", "latter",
                             "former", "back", "front", "top", "bottom", "northern", "southern",
                             "eastern", "western"})

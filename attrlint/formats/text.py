@@ -70,8 +70,10 @@ def _paragraphs(source: str, group: list[tuple[int, int]]) -> list[list[tuple[in
 
 def _is_headline(text: str) -> bool:
     words = text.split()
-    if not words or len(words) > 16 or text.rstrip().endswith((".", ",", ";")):
-        return False
+    end = text.rstrip()
+    if not words or len(words) > 16 or (end.endswith((".", ",", ";"))
+                                        and not end.endswith(("...", "…"))):
+        return False  # a sentence; a headline may trail off ('Rivals of the £400 Apple...')
     letters = [c for c in text if c.isalpha()]
     return bool(letters)
 
