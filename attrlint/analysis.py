@@ -79,6 +79,9 @@ def is_data_line(text: str) -> bool:
         return True  # a table row: 'Average spot price -- 9.98'
     if "(" in stripped and len(_PRIOR_IN_BRACKETS.findall(stripped)) >= 2:
         return True  # figures with last period's in brackets: 'pellets 163 (164), meal 153 (152)'
+    if stripped[:1].isdigit() and stripped.count(" ") < 8 and \
+            not stripped.endswith((".", "!", "?", '"', "”", ":")):
+        return True  # a row of a ranked list: '31 Juan Carlos Ferrero (Spain)'
     if "(" in stripped and len(_SUBSTITUTION.findall(stripped)) >= 2:
         return True  # a team line-up: 'Hunt (Fadiga 14), N'Gotty, Okocha (Vaz Te 77)'
     if "vs" in stripped and len(_NUMBER_VS_NUMBER.findall(stripped)) >= 2:

@@ -195,7 +195,7 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     alpha = core[0].isalpha()
     if last in _IDIOM_WORDS or two in _IDIOM_PAIRS or " ".join(tail) == "one of the":
         return False  # 'the top 10', 'the big three', 'one of the'
-    if before.endswith("(") and _CONVERTED.search(before):
+    if before.endswith(("(", "; ")) and _CONVERTED.search(prose, max(0, start - 60), start):
         return False  # a conversion of the figure before it: '$10.85m (£5.73m)', '102-inch (2.6m)'
     if alpha and two in _SCORE_PAIRS:
         return False  # a running score: 'made it two from close range'
@@ -279,9 +279,11 @@ def _next_word(text: str) -> str:
 _IDIOM_WORDS = frozenset({"top", "big", "final", "catch"})
 _IDIOM_PAIRS = frozenset({"group of"})
 _SCORE_PAIRS = frozenset({"made it", "make it", "makes it", "making it"})
-# A figure (not a year), perhaps with its unit, right before an opening bracket.
+# A figure (not a year), perhaps with its unit, right before an opening bracket (and perhaps
+# a first conversion: '895.4 reais ($332; £179.3)').
 _CONVERTED = re.compile(
-    r"(?<![\w.,])(?!(?:1[0-9]|20)\d\d\s)[$€£¥]?\d[\d,.]*(?:[a-z]{1,2}\b|-\w+|\s[a-z]+)?\s\($")
+    r"(?<![\w.,])(?!(?:1[0-9]|20)\d\d\s)[$€£¥]?\d[\d,.]*(?:[a-z]{1,2}\b|-\w+)?"
+    r"(?:\s[A-Za-z]+){0,2}\s\((?:[$€£¥]?\d[\d,.]*[a-z]{0,2};\s)?$")
 # What follows a race distance: 'the 5,000m and 10,000m world records', 'his 400m hurdles'.
 _RACE_AFTER = re.compile(
     r"\s+(?:(?:and|or)\s+\d[\d,]{1,5}m\b|(?:world|olympic|european|commonwealth|indoor"
