@@ -40,6 +40,7 @@ class Quote:
     start: int
     end: int
     block: int
+    continues: bool = False  # reopened mid-paragraph: the same speaker's next sentences
 
 
 # A candidate end of sentence: terminal punctuation, closing marks, then space. The next
@@ -63,6 +64,12 @@ def _is_abbreviation(prose: str, stop: int, floor: int) -> bool:
         return True
     # Initials run together: 'N.Z.', 'U.A.E.', 'e.g.'.
     return "." in token and all(len(part) <= 2 and part.isalpha() for part in token.split("."))
+
+
+def _reopens(prose: str, pos: int, end: int) -> bool:
+    """Whether a straight mark inside a quotation opens a new quoted sentence instead."""
+    return pos >= 2 and prose[pos - 1] == " " and prose[pos - 2] in ".?!" and \
+        pos + 1 < end and prose[pos + 1].isupper()
 
 
 def out_has(quotes: list[Quote], block: int) -> bool:
@@ -215,20 +222,26 @@ class Analysis:
         for index, block in enumerate(self.doc.blocks):
             opened = -1
             curly = False
+            continued = False
             for match in _QUOTE_MARK.finditer(prose, block.start, block.end):
                 mark = match.group()
                 pos = match.start()
                 if opened < 0:
                     if mark in "”’":
                         continue
-                    opened, curly = pos, mark in "“‘"
+                    opened, curly, continued = pos, mark in "“‘", False
+                elif mark == '"' and not curly and _reopens(prose, pos, block.end):
+                    # 'this. "I think ...': a new sentence reopens the quotation without closing
+                    # it, as when quoted paragraphs run together.
+                    out.append(Quote(opened, len(prose[:pos].rstrip()), index, continued))
+                    opened, continued = pos, True
                 elif (mark in "”’") or (mark == '"' and not curly):
-                    out.append(Quote(opened, pos + 1, index))
+                    out.append(Quote(opened, pos + 1, index, continued))
                     opened = -1
                 elif curly and mark in "“‘":
                     opened = pos
             if opened >= 0 and block.end - opened > 1:
-                out.append(Quote(opened, block.end, index))
+                out.append(Quote(opened, block.end, index, continued))
             elif opened >= 0 and opened >= block.end - 1 and not out_has(out, index):
                 # A lone mark closing the block ends a quotation that began in an earlier
                 # paragraph: the whole block is quoted.

@@ -822,6 +822,12 @@ class Attribution:
         if quote.start in memo:
             return memo[quote.start]
         analysis = self.analysis
+        if quote.continues:
+            earlier = analysis.quote_at(quote.start - 2)  # ends at the full stop before
+            found = self.speaker_of(earlier) if earlier is not None else None
+            if found is not None:
+                memo[quote.start] = found
+                return found
         sentences = analysis.sentences
         first = analysis.sentence_at(quote.start)
         last = analysis.sentence_at(max(quote.end - 1, quote.start))

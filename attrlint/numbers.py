@@ -269,8 +269,14 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
 
 
 def _next_word(text: str) -> str:
-    """The word right after a figure ('years' in ' years ago', 'year' in '-year-old')."""
-    parts = text.lstrip(" -").split(None, 1)
+    """The word right after a figure ('years' in ' years ago', 'year' in '-year-old').
+
+    'and a half' is stepped over: 'three and a half months' is a duration.
+    """
+    text = text.lstrip(" -")
+    if text.startswith("and a half "):
+        text = text[11:]
+    parts = text.split(None, 1)
     if not parts:
         return ""
     return parts[0].lower().split("-", 1)[0].rstrip(".,;:!?)'’\"”s")
