@@ -195,6 +195,14 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     alpha = core[0].isalpha()
     if last in _IDIOM_WORDS or two in _IDIOM_PAIRS or " ".join(tail) == "one of the":
         return False  # 'the top 10', 'the big three', 'one of the'
+    if after.startswith("- to ") or after.startswith("- and "):
+        return False  # the first half of a range of compounds: 'six- to eight-year-olds'
+    if last in ("to", "at", "from") and core.isdigit() and len(core) <= 3 and \
+            _RANK_AFTER.match(after):
+        return False  # a ranking: 'slipped to 64 in the world'
+    if alpha and before.endswith(", ") and _NAMED_PAIR_BEFORE.search(
+            prose, max(0, start - 80), start):
+        return False  # counts the names just listed: 'Grokster and StreamCast, two networks'
     if before.endswith(("(", "; ")) and _CONVERTED.search(prose, max(0, start - 60), start):
         return False  # a conversion of the figure before it: '$10.85m (£5.73m)', '102-inch (2.6m)'
     if alpha and two in _SCORE_PAIRS:
@@ -283,7 +291,9 @@ def _next_word(text: str) -> str:
 
 
 _IDIOM_WORDS = frozenset({"top", "big", "final", "catch"})
-_IDIOM_PAIRS = frozenset({"group of"})
+_IDIOM_PAIRS = frozenset({"group of", "the last"})  # 'into the last 16' (a round)
+_RANK_AFTER = re.compile(r"\s+in\s+the\s+world\b(?!'s)")
+_NAMED_PAIR_BEFORE = regex.compile(r"\p{Lu}[\w'’-]*\s+(?:and|&)\s+\p{Lu}[\w'’-]*,\s$")
 _SCORE_PAIRS = frozenset({"made it", "make it", "makes it", "making it"})
 # A figure (not a year), perhaps with its unit, right before an opening bracket (and perhaps
 # a first conversion: '895.4 reais ($332; £179.3)').
