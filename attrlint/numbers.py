@@ -39,7 +39,7 @@ _WORD_NUMBER = (rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|(?:{_UNITS})|a|an)"
 _PLURAL_SCALE = r"(?:hundreds|thousands|millions|billions|tens\s+of\s+thousands|dozens)(?=\s+of\b)"
 _FRACTION = (
     rf"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:in|out\s+of)\s+"
-    rf"(?:every\s+)?(?:{_UNITS}|{_TENS}|\d+))"
+    rf"(?:every\s+)?(?:{_UNITS}|{_TENS}|(?!(?:1[5-9]|20)\d\d\b)\d+))"
     r"|(?:two|three|four|five|one)[-\s](?:thirds|quarters|fifths|tenths|halves)"
     r"|(?:a|one)\s+(?:quarter|third|fifth|tenth)(?=\s+of\b)"
     r"|(?<=\bby\s)(?:a|one)\s+(?:quarter|third|fifth|tenth)\b"
@@ -95,7 +95,10 @@ _DASH_DIGIT = re.compile(r"[-–]\d")
 
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_DATE_AFTER = regex.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", regex.IGNORECASE)
+_DATE_AFTER = regex.compile(
+    rf"^(?:st|nd|rd|th)?(?:\s*(?:and|to|&|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s*(?:of\s+)?"
+    rf"(?:{_MONTHS})\b", regex.IGNORECASE)
+_ERA_AFTER = re.compile(r"\s?(?:a\.d\.|ad\b|b\.c\.|bc\b|bce\b|ce\b)", re.IGNORECASE)
 _TIME_AFTER = regex.compile(
     r"^(?:[:.]\d{2})?\s?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|gmt|bst|utc|et|edt|est|pst|hrs|h\b)",
     regex.IGNORECASE)
@@ -245,7 +248,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
                 after[:1] == "-" and after[1:2].isalpha()):
             return False
         if last in _MONTH_WORDS or last in ("the", "on") or last in _ID_WORDS or \
-                before.endswith("#") or _TIME_AFTER.match(after) or _DATE_AFTER.match(after):
+                before.endswith("#") or _TIME_AFTER.match(after) or _DATE_AFTER.match(after) \
+                or _ERA_AFTER.match(after):
             return False  # dates, times, 'page 5', 'No. 10'
         prev = before.rstrip().split(" ")[-1] if before.strip() else ""
         if start == core_start and prev.replace("-", "").isalpha() and \
