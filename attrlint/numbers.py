@@ -231,8 +231,9 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         if _is_name_word(core, core_start, prose, s_start):
             return False
         if len(words) == 1 and words[0] in _SMALL_WORD and (
-                last in _DEFINITE_WORDS or two == "of the"):
-            return False  # 'the two sides'
+                last in _DEFINITE_WORDS or two == "of the") and \
+                (last == "the" or _next_word(after) not in _UNIT_WORDS):
+            return False  # 'the two sides', 'the five pct tax'; not 'its remaining nine pct'
         if words[0] in ("a", "an") and not any(w in _SCALE for w in words):
             return False
     elif _RACE.match(core) and (last == "the" or last.replace("’", "'") in _RACE_OWNERS
@@ -240,7 +241,7 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False  # a race: 'won the 200m', 'the women's 1500m', 'her 5,000m record'
     digits_only = core.replace(".", "").isdigit()
     if digits_only:
-        if _YEAR.match(core) and not after.startswith(("%", " per", " percent")):
+        if _YEAR.match(core) and not _PERCENT_AFTER.match(after):
             return False
         if core[0] == "0" and len(core) > 1 and core[1].isdigit():
             return False  # a code or a clock time: '007', '0227 GMT'
@@ -315,7 +316,12 @@ _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "final", "othe
                             "eastern", "western"})
 _DEFINITE_WORDS = frozenset({"the", "these", "those", "both", "all", "its", "their", "his",
                              "her", "our", "my", "your", "whose", "first", "last", "next",
-                             "past", "other", "another"})
+                             "past", "other", "another", "latter", "former", "remaining"})
+# Units after a small number that make it an amount: 'the remaining four dlrs'.
+_UNIT_WORDS = frozenset({"pct", "percent", "per", "dlr", "dollar", "cent", "pound", "euro",
+                         "yen", "mln", "million", "billion", "bln", "franc", "mark", "tonne",
+                         "ton"})
+_PERCENT_AFTER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|pct\b)")
 _MONTH_WORDS = frozenset({
     "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
     "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
