@@ -208,6 +208,10 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False  # counts the names just listed: 'Grokster and StreamCast, two networks'
     if before.endswith(("(", "; ")) and _CONVERTED.search(prose, max(0, start - 60), start):
         return False  # a conversion of the figure before it: '$10.85m (£5.73m)', '102-inch (2.6m)'
+    if not alpha and _ORDINAL_AFTER.match(after):
+        return False  # an ordinal: 'the UK's 1,000th number one'
+    if alpha and last == "or" and low in ("two", "three") and after[:1] in ("", ".", ",", ";"):
+        return False  # an idiom: 'a girlfriend or two'
     if alpha and two in _SCORE_PAIRS:
         return False  # a running score: 'made it two from close range'
     if last in ("per", "every") and start == core_start:
@@ -299,6 +303,7 @@ _IDIOM_WORDS = frozenset({"top", "big", "final", "catch"})
 _IDIOM_PAIRS = frozenset({"group of", "the last"})  # 'into the last 16' (a round)
 _RANK_AFTER = re.compile(r"\s+in\s+the\s+world\b(?!'s)")
 _NAMED_PAIR_BEFORE = regex.compile(r"\p{Lu}[\w'’-]*\s+(?:and|&)\s+\p{Lu}[\w'’-]*,\s$")
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
 _SCORE_PAIRS = frozenset({"made it", "make it", "makes it", "making it"})
 # A figure (not a year), perhaps with its unit, right before an opening bracket (and perhaps
 # a first conversion: '895.4 reais ($332; £179.3)').
