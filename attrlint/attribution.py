@@ -920,12 +920,15 @@ class Attribution:
             yield from self.frames_in(index)
 
 
+# A sentence that carries on the account before it: one opening with 'And' or 'Also', or
+# referring back ('It', 'The report', 'But they').
 _CONTINUATION = regex.compile(
-    r"""(?:["“]?\s*)?(?:(?:but|and|however|also|meanwhile|still|in\s+addition),?\s+)?"""
+    r"""(?:["“]?\s*)?(?:(?:and|also),?\s"""
+    r"""|(?:(?:but|and|however|also|meanwhile|still|in\s+addition),?\s+)?"""
     r"""(?:it|they|he|she|this|these|those|the\s+(?:\w+\s+)?(?:report|study|survey|data"""
     r"""|figures|document|filing|audit|analysis|review|statement|results|census|statistics"""
     r"""|poll|findings|agency|company|firm|ministry|department|office|council|board|group"""
-    r"""|bank|government|authority|police|estimate|estimates|records)|its|their|his|her)\b""",
+    r"""|bank|government|authority|police|estimate|estimates|records)|its|their|his|her)\b)""",
     regex.IGNORECASE,
 )
 

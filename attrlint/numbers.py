@@ -100,7 +100,7 @@ _DATE_AFTER = regex.compile(
     rf"(?:{_MONTHS})\b", regex.IGNORECASE)
 _ERA_AFTER = re.compile(r"\s?(?:a\.d\.|ad\b|b\.c\.|bc\b|bce\b|ce\b)", re.IGNORECASE)
 _TIME_AFTER = regex.compile(
-    r"^(?:[:.]\d{2})?\s?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|gmt|bst|utc|et|edt|est|pst|hrs|h\b)",
+    r"^(?:[:.]\d{2})?\s?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|noon|midnight|gmt|bst|utc|et|edt|est|pst|hrs|h\b)",
     regex.IGNORECASE)
 _AGE_AFTER = regex.compile(r"^(?:-|\s)?(?:years?[-\s]olds?|yrs?\.?\s+old)", regex.IGNORECASE)
 _NAME_BEFORE_AGE = regex.compile(r"\p{Lu}[\p{L}'’.-]*\s*[,(]\s*$")
@@ -269,8 +269,10 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False  # a size, not a figure: 'a six figure salary', 'fees of seven figures'
     if _DECADE.match(core):
         return False
-    if last in _AGE_WORDS or two == "age of" or _AGE_AFTER.match(after):
-        return False
+    if last in _AGE_WORDS or two == "age of" or _AGE_AFTER.match(after) or (
+            last == "at" and start == core_start and start - s_start <= 4
+            and core.isdigit() and len(core) <= 2 and after[:1] == ","):
+        return False  # an age: 'aged 67', '67-year-old', 'At 23, Henson ...'
     if last in _BEFORE_AGE_LIMIT and core.isdigit() and len(core) <= 3 and \
             _AGE_NOUN.search(prose, max(s_start, start - 60), start):
         return False  # an age limit: 'the pension age for council workers from 60 to 65'
@@ -362,5 +364,8 @@ _DURATION_WORDS = frozenset({
     "semester", "shift"})
 
 
+# Capitalised words before a number that open a sentence rather than name something.
 _APPROX_WORDS = frozenset({"about", "around", "some", "nearly", "almost", "over", "under",
-                           "approximately", "roughly", "just", "only", "between", "by"})
+                           "approximately", "roughly", "just", "only", "between", "by", "and",
+                           "but", "or", "so", "yet", "with", "of", "in", "for", "from", "to",
+                           "at", "on", "since", "after", "before", "until", "another", "all"})

@@ -26,6 +26,8 @@ def main() -> None:
     parser.add_argument("--rules", default="all")
     parser.add_argument("--n", type=int, default=60)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--context", action="store_true",
+                        help="also print the whole paragraph around each finding")
     args = parser.parse_args()
     names = [r.NAME for token in args.rules.split(",") for r in resolve_rule(token)]
     finder = ConfigFinder(Config().with_overrides(select=names))
@@ -41,19 +43,24 @@ def main() -> None:
         for finding in result.findings:
             if finding.severity == "info":
                 continue
-            sentence = ""
+            sentence = paragraph = ""
             for s in analysis.sentences:
                 a, b = result.doc.source_span(s.start, s.end)
                 if a <= finding.start < b:
                     sentence = " ".join(result.doc.source[a:b].split())
+                    block = result.doc.blocks[s.block]
+                    a, b = result.doc.source_span(block.start, block.end)
+                    paragraph = " ".join(result.doc.source[a:b].split())
                     break
-            pool.append((finding, sentence))
-    counts = Counter(f.rule for f, _ in pool)
+            pool.append((finding, sentence, paragraph))
+    counts = Counter(f.rule for f, _, _ in pool)
     print(f"# {len(pool)} findings in {files} files: {dict(counts)}\n")
     random.Random(args.seed).shuffle(pool)
-    for i, (finding, sentence) in enumerate(pool[:args.n], 1):
+    for i, (finding, sentence, paragraph) in enumerate(pool[:args.n], 1):
         print(f"{i}. [{finding.rule}] `{finding.text}` ({finding.path}:{finding.line})\n"
               f"   > {sentence}\n")
+        if args.context and paragraph != sentence:
+            print(f"   paragraph: {paragraph}\n")
 
 
 if __name__ == "__main__":
