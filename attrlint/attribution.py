@@ -105,7 +105,7 @@ _DATA_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "fi
 _SHOW_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds", "put",
                         "puts", "gives", "gave"})
 # 'put the death toll at 60': an estimate credited to the subject.
-_PUT_AT = re.compile(r"\s+(?:[\w’'-]+,?\s+){1,8}?at\s")
+_PUT_AT = re.compile(r"\s+(?:[\w’'-]+,?\s+){0,8}?at\s")
 # Matched against the lower-cased prose; the verbs as a prefix tree for speed.
 _CUE = re.compile(
     r"\b"

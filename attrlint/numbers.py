@@ -38,6 +38,7 @@ _WORD_NUMBER = (rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|(?:{_UNITS})|a|an)"
                 rf"(?:\s+(?:{_SCALE}))*")
 _PLURAL_SCALE = r"(?:hundreds|thousands|millions|billions|tens\s+of\s+thousands|dozens)(?=\s+of\b)"
 _FRACTION = (
+    r"(?:(?:a|one)\s+(?:quarter|third)\s+of\s+|half\s+(?:of\s+)?)an?\s+(?:million|billion|trillion)|"
     rf"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:in|out\s+of)\s+"
     rf"(?:every\s+)?(?:{_UNITS}|{_TENS}|(?!(?:1[5-9]|20)\d\d\b)\d+))"
     r"|(?:two|three|four|five|one)[-\s](?:thirds|quarters|fifths|tenths|halves)"
@@ -206,10 +207,15 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if alpha and before.endswith(", ") and _NAMED_PAIR_BEFORE.search(
             prose, max(0, start - 80), start):
         return False  # counts the names just listed: 'Grokster and StreamCast, two networks'
-    if before.endswith(("(", "; ")) and _CONVERTED.search(prose, max(0, start - 60), start):
+    if before.endswith(("(", "; ", ", or ")) and \
+            _CONVERTED.search(prose, max(0, start - 60), start):
         return False  # a conversion of the figure before it: '$10.85m (£5.73m)', '102-inch (2.6m)'
     if not alpha and _ORDINAL_AFTER.match(after):
         return False  # an ordinal: 'the UK's 1,000th number one'
+    if low == "half" and _AGE_RATIO_AFTER.match(after):
+        return False  # a comparison of ages: 'a girl half his age'
+    if core[0].isdigit() and _NAME_AFTER.match(after):
+        return False  # a name or an address: '50 Cent', '10 Downing Street'
     if alpha and last == "or" and low in ("two", "three") and after[:1] in ("", ".", ",", ";"):
         return False  # an idiom: 'a girlfriend or two'
     if alpha and two in _SCORE_PAIRS:
@@ -305,13 +311,16 @@ _IDIOM_WORDS = frozenset({"top", "big", "final", "catch"})
 _IDIOM_PAIRS = frozenset({"group of", "the last"})  # 'into the last 16' (a round)
 _RANK_AFTER = re.compile(r"\s+in\s+the\s+world\b(?!'s)")
 _NAMED_PAIR_BEFORE = regex.compile(r"\p{Lu}[\w'’-]*\s+(?:and|&)\s+\p{Lu}[\w'’-]*,\s$")
+_AGE_RATIO_AFTER = re.compile(r"\s+(?:his|her|their|my|your|its)\s+age\b")
+_NAME_AFTER = re.compile(r"\s(?:Cent\b|(?:[A-Z][a-z]+\s)?(?:Street|Road|Avenue|Lane|Boulevard"
+                         r"|Square|Place|Drive|Terrace|Crescent)\b)")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
 _SCORE_PAIRS = frozenset({"made it", "make it", "makes it", "making it"})
 # A figure (not a year), perhaps with its unit, right before an opening bracket (and perhaps
 # a first conversion: '895.4 reais ($332; £179.3)').
 _CONVERTED = re.compile(
     r"(?<![\w.,])(?!(?:1[0-9]|20)\d\d\s)[$€£¥]?\d[\d,.]*(?:[a-z]{1,2}\b|-\w+)?"
-    r"(?:\s[A-Za-z]+){0,2}\s\((?:[$€£¥]?\d[\d,.]*[a-z]{0,2};\s)?$")
+    r"(?:\s[A-Za-z]+){0,2}(?:\s\((?:[$€£¥]?\d[\d,.]*[a-z]{0,2};\s)?|,\sor\s)$")
 # What follows a race distance: 'the 5,000m and 10,000m world records', 'his 400m hurdles'.
 _RACE_AFTER = re.compile(
     r"\s+(?:(?:and|or)\s+\d[\d,]{1,5}m\b|(?:world|olympic|european|commonwealth|indoor"
