@@ -71,14 +71,19 @@ _FIGURE = re.compile(
 # Where a figure can be: a digit or a number word. The full expression above is then tried
 # only from the word starts just before each anchor, which is many times faster than
 # scanning the whole text with it.
-_DIGIT_RUN = re.compile(r"\d+")
-_NUMBER_WORD = re.compile(
-    r"(?<![a-z])(?:" + trie_pattern([
-        *_UNITS.split("|"), *_TENS.split("|"), *_SCALE.split("|"), "hundreds", "thousands",
-        "millions", "billions", "dozen", "dozens", "half", "halves", "quarter", "quarters",
-        "third", "thirds", "fifth", "fifths", "tenth", "tenths", "scores", "tens",
-    ]) + r")(?![a-z])"
-)
+_NUMBER_WORDS = trie_pattern([
+    *_UNITS.split("|"), *_TENS.split("|"), *_SCALE.split("|"), "hundreds", "thousands",
+    "millions", "billions", "dozen", "dozens", "half", "halves", "quarter", "quarters",
+    "third", "thirds", "fifth", "fifths", "tenth", "tenths", "scores", "tens",
+])
+# Both kinds of anchor in one scan that consumes the character before a number word instead
+# of looking behind for it: an expression that opens with a character set lets the engine
+# skip the letters (four characters in five) in C, while a leading lookbehind is tried at
+# every position. A match is either a lone character, the first digit of a run, or a
+# character that is not a letter followed by a number word; that character may itself be
+# the first digit of a run ('5million').
+_ANCHOR = re.compile(rf"[^a-z](?:(?:{_NUMBER_WORDS})(?![a-z])|(?<=\d)(?<!\d\d))")
+_NUMBER_WORD_FIRST = re.compile(rf"(?:{_NUMBER_WORDS})(?![a-z])")  # at offset 0: nothing before
 # First words of everything that can come before the number itself: approximators,
 # currency, and the number words that open a compound ('twenty-five', 'a hundred').
 _LEAD_WORDS = frozenset({
@@ -124,10 +129,7 @@ def find_figures(analysis: Analysis) -> tuple[Figure, ...]:
     out: list[Figure] = []
     figure_match = _FIGURE.match
     last_end = 0
-    # Two cheap scans merged in order: digit runs, and number words.
-    anchors = sorted([m.start() for m in _DIGIT_RUN.finditer(low)]
-                     + [m.start() for m in _NUMBER_WORD.finditer(low)])
-    for at in anchors:
+    for at in _anchors(low):
         if at < last_end:
             continue
         match = None
@@ -151,6 +153,20 @@ def find_figures(analysis: Analysis) -> tuple[Figure, ...]:
             end -= 1
         out.append(Figure(start, end, sentence_index))
     return tuple(out)
+
+
+def _anchors(low: str) -> list[int]:
+    """Starts of digit runs and of number words (not inside a longer word), in order."""
+    out = [0] if _NUMBER_WORD_FIRST.match(low) else []
+    append = out.append
+    for match in _ANCHOR.finditer(low):
+        at = match.start()
+        if match.end() - at > 1:  # a number word after the character at ``at``
+            if low[at].isdecimal() and (at == 0 or not low[at - 1].isdecimal()):
+                append(at)  # '5million': the digit opens a run too (what \d matches: isdecimal)
+            at += 1
+        append(at)
+    return out
 
 
 def _starts(low: str, at: int, floor: int) -> list[int]:
