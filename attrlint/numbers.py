@@ -181,14 +181,15 @@ def _starts(low: str, at: int, floor: int) -> list[int]:
         gap = start - 1
         if gap <= floor or low[gap] != " ":
             break
-        word_start = gap
-        lowest = max(floor, gap - 16)
-        while word_start > lowest and not low[word_start - 1].isspace():
-            word_start -= 1
+        # The word before the space: the last run of non-spaces in the 16 characters before
+        # it (str.split finds it in C; no lead word is that long).
+        word = low[max(floor, gap - 16):gap]
+        word = "" if word[-1].isspace() else word.rsplit(None, 1)[-1]
+        if word not in _LEAD_WORDS:
+            break
+        word_start = gap - len(word)
         if word_start > 0 and not low[word_start - 1].isspace() and low[word_start - 1] not in \
                 "(\"“‘'":
-            break
-        if low[word_start:gap] not in _LEAD_WORDS:
             break
         start = word_start
         starts.append(start)
