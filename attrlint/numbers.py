@@ -129,6 +129,10 @@ def find_figures(analysis: Analysis) -> tuple[Figure, ...]:
     out: list[Figure] = []
     figure_match = _FIGURE.match
     last_end = 0
+    # Candidates come in order, so the sentence holding each one is found by walking the
+    # sentences forward (what analysis.sentence_at finds by bisection).
+    sentence_index = 0
+    next_start = sentences[1].start if len(sentences) > 1 else len(prose) + 1
     for at in _anchors(low):
         if at < last_end:
             continue
@@ -145,7 +149,10 @@ def find_figures(analysis: Analysis) -> tuple[Figure, ...]:
         core_start, core_end = match.span(group)
         core = prose[core_start:core_end]
         start, end = match.start(), match.end()
-        sentence_index = analysis.sentence_at(start)
+        while start >= next_start:
+            sentence_index += 1
+            next_start = sentences[sentence_index + 1].start \
+                if sentence_index + 1 < len(sentences) else len(prose) + 1
         s_start = sentences[sentence_index].start if sentences else 0
         if not _is_claim(prose, core, core_start, core_end, start, end, s_start):
             continue
@@ -207,10 +214,12 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     after = prose[core_end:core_end + 24]
     tail = before.lower().split()[-3:]
     last = tail[-1].rstrip(".,") if tail else ""
-    two = " ".join(tail[-2:])
+    # The last two words, joined only when they can be a pair compared below.
+    two = " ".join(tail[-2:]) if tail and tail[-1] in _PAIR_ENDS else ""
     words = low.split()
     alpha = core[0].isalpha()
-    if last in _IDIOM_WORDS or two in _IDIOM_PAIRS or " ".join(tail) == "one of the":
+    if last in _IDIOM_WORDS or two in _IDIOM_PAIRS or (
+            two == "of the" and " ".join(tail) == "one of the"):
         return False  # 'the top 10', 'the big three', 'one of the'
     if last in ("per", "every") and start == core_start:
         return False  # a denominator: 'marks per 100', 'one share for every 50'
@@ -237,11 +246,13 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
             return False  # 'the two sides'
         if words[0] in ("a", "an") and not any(w in _SCALE for w in words):
             return False
-    elif _RACE.match(core) and last == "the":
+    elif last == "the" and _RACE.match(core):
         return False  # a race: 'won the 200m'
     digits_only = core.replace(".", "").isdigit()
     if digits_only:
-        if _YEAR.match(core) and not after.startswith(("%", " per", " percent")):
+        # Only digits and points here, so a year is four characters (test that first).
+        if len(core) == 4 and _YEAR.match(core) and \
+                not after.startswith(("%", " per", " percent")):
             return False
         if core[0] == "0" and len(core) > 1 and core[1].isdigit():
             return False  # a code or a clock time: '007', '0227 GMT'
@@ -252,17 +263,21 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
                 before.endswith("#") or _TIME_AFTER.match(after) or _DATE_AFTER.match(after):
             return False  # dates, times, 'page 5', 'No. 10'
         prev = before.rstrip().split(" ")[-1] if before.strip() else ""
+        # (A word for which islower() holds has no upper-case letter: no need to look.)
         if start == core_start and prev.replace("-", "").isalpha() and \
-                any(c.isupper() for c in prev) and \
+                not prev.islower() and any(c.isupper() for c in prev) and \
                 prev.lower() not in _APPROX_WORDS and prev.lower() not in _MONTH_WORDS:
             return False  # an identifier: Route 9, Terminal 2, iPhone 15, Half-Life 2
         if _DASH_DIGIT.match(after):
             return False  # a score or a day range: 28-14, 9-10 November
         if after[:1] == "s" or (after[:1].isalpha() and not after[:1].isspace()):
             return False  # '1990s', '3G', '4x4', '6ft'
-    if _DECADE.match(core):
+    # Every core ends in a letter, a digit or '%' (never a line break, which '$' would also
+    # allow before), so a decade ends in 's'.
+    if core[-1] == "s" and _DECADE.match(core):
         return False
-    if last in _AGE_WORDS or two == "age of" or _AGE_AFTER.match(after):
+    if last in _AGE_WORDS or two == "age of" or (
+            "y" in after[:2].lower() and _AGE_AFTER.match(after)):  # 'y' opens 'years', 'yrs'
         return False
     if last in _BEFORE_AGE_LIMIT and core.isdigit() and len(core) <= 3 and \
             _AGE_NOUN.search(prose, max(s_start, start - 60), start):
@@ -273,9 +288,10 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     whole = prose[start:end]
     if "%" not in whole and "per" not in whole.lower() and (
             _next_word(after) in _DURATION_WORDS
-            or _next_word(prose[end:end + 24]) in _DURATION_WORDS):
+            or (end != core_end and _next_word(prose[end:end + 24]) in _DURATION_WORDS)):
         return False  # a duration: 'two years', 'between five and seven years'
-    return not _SCORE.match(whole.strip())
+    # A score needs a dash: most figures are settled without the expression.
+    return not (("-" in whole or "–" in whole) and _SCORE.match(whole.strip()))
 
 
 def _next_word(text: str) -> str:
@@ -288,6 +304,8 @@ def _next_word(text: str) -> str:
 
 _IDIOM_WORDS = frozenset({"top", "big", "final", "catch"})
 _IDIOM_PAIRS = frozenset({"group of"})
+# Last words of the pairs _is_claim compares: _IDIOM_PAIRS, 'of the', 'age of'.
+_PAIR_ENDS = frozenset({pair.rsplit(" ", 1)[1] for pair in _IDIOM_PAIRS} | {"of", "the"})
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "final", "other", "latter",
                             "former", "back", "front", "top", "bottom", "northern", "southern",
                             "eastern", "western"})
