@@ -72,14 +72,19 @@ _FIGURE = re.compile(
 # Where a figure can be: a digit or a number word. The full expression above is then tried
 # only from the word starts just before each anchor, which is many times faster than
 # scanning the whole text with it.
-_DIGIT_RUN = re.compile(r"\d+")
-_NUMBER_WORD = re.compile(
-    r"(?<![a-z])(?:" + trie_pattern([
-        *_UNITS.split("|"), *_TENS.split("|"), *_SCALE.split("|"), "hundreds", "thousands",
-        "millions", "billions", "dozen", "dozens", "half", "halves", "quarter", "quarters",
-        "third", "thirds", "fifth", "fifths", "tenth", "tenths", "scores", "tens",
-    ]) + r")(?![a-z])"
-)
+_NUMBER_WORDS = trie_pattern([
+    *_UNITS.split("|"), *_TENS.split("|"), *_SCALE.split("|"), "hundreds", "thousands",
+    "millions", "billions", "dozen", "dozens", "half", "halves", "quarter", "quarters",
+    "third", "thirds", "fifth", "fifths", "tenth", "tenths", "scores", "tens",
+])
+# Both kinds of anchor in one scan that consumes the character before a number word instead
+# of looking behind for it: an expression that opens with a character set lets the engine
+# skip the letters (four characters in five) in C, while a leading lookbehind is tried at
+# every position. A match is either a lone character, the first digit of a run, or a
+# character that is not a letter followed by a number word; that character may itself be
+# the first digit of a run ('5million').
+_ANCHOR = re.compile(rf"[^a-z](?:(?:{_NUMBER_WORDS})(?![a-z])|(?<=\d)(?<!\d\d))")
+_NUMBER_WORD_FIRST = re.compile(rf"(?:{_NUMBER_WORDS})(?![a-z])")  # at offset 0: nothing before
 # First words of everything that can come before the number itself: approximators,
 # currency, and the number words that open a compound ('twenty-five', 'a hundred').
 _LEAD_WORDS = frozenset({
@@ -128,10 +133,11 @@ def find_figures(analysis: Analysis) -> tuple[Figure, ...]:
     out: list[Figure] = []
     figure_match = _FIGURE.match
     last_end = 0
-    # Two cheap scans merged in order: digit runs, and number words.
-    anchors = sorted([m.start() for m in _DIGIT_RUN.finditer(low)]
-                     + [m.start() for m in _NUMBER_WORD.finditer(low)])
-    for at in anchors:
+    # Candidates come in order, so the sentence holding each one is found by walking the
+    # sentences forward (what analysis.sentence_at finds by bisection).
+    sentence_index = 0
+    next_start = sentences[1].start if len(sentences) > 1 else len(prose) + 1
+    for at in _anchors(low):
         if at < last_end:
             continue
         match = None
@@ -147,7 +153,10 @@ def find_figures(analysis: Analysis) -> tuple[Figure, ...]:
         core_start, core_end = match.span(group)
         core = prose[core_start:core_end]
         start, end = match.start(), match.end()
-        sentence_index = analysis.sentence_at(start)
+        while start >= next_start:
+            sentence_index += 1
+            next_start = sentences[sentence_index + 1].start \
+                if sentence_index + 1 < len(sentences) else len(prose) + 1
         s_start = sentences[sentence_index].start if sentences else 0
         if not _is_claim(prose, core, core_start, core_end, start, end, s_start):
             continue
@@ -155,6 +164,20 @@ def find_figures(analysis: Analysis) -> tuple[Figure, ...]:
             end -= 1
         out.append(Figure(start, end, sentence_index))
     return tuple(out)
+
+
+def _anchors(low: str) -> list[int]:
+    """Starts of digit runs and of number words (not inside a longer word), in order."""
+    out = [0] if _NUMBER_WORD_FIRST.match(low) else []
+    append = out.append
+    for match in _ANCHOR.finditer(low):
+        at = match.start()
+        if match.end() - at > 1:  # a number word after the character at ``at``
+            if low[at].isdecimal() and (at == 0 or not low[at - 1].isdecimal()):
+                append(at)  # '5million': the digit opens a run too (what \d matches: isdecimal)
+            at += 1
+        append(at)
+    return out
 
 
 def _starts(low: str, at: int, floor: int) -> list[int]:
@@ -169,14 +192,15 @@ def _starts(low: str, at: int, floor: int) -> list[int]:
         gap = start - 1
         if gap <= floor or low[gap] != " ":
             break
-        word_start = gap
-        lowest = max(floor, gap - 16)
-        while word_start > lowest and not low[word_start - 1].isspace():
-            word_start -= 1
+        # The word before the space: the last run of non-spaces in the 16 characters before
+        # it (str.split finds it in C; no lead word is that long).
+        word = low[max(floor, gap - 16):gap]
+        word = "" if word[-1].isspace() else word.rsplit(None, 1)[-1]
+        if word not in _LEAD_WORDS:
+            break
+        word_start = gap - len(word)
         if word_start > 0 and not low[word_start - 1].isspace() and low[word_start - 1] not in \
                 "(\"“‘'":
-            break
-        if low[word_start:gap] not in _LEAD_WORDS:
             break
         start = word_start
         starts.append(start)
@@ -194,10 +218,12 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     after = prose[core_end:core_end + 24]
     tail = before.lower().split()[-3:]
     last = tail[-1].rstrip(".,") if tail else ""
-    two = " ".join(tail[-2:])
+    # The last two words, joined only when they can be a pair compared below.
+    two = " ".join(tail[-2:]) if tail and tail[-1] in _PAIR_ENDS else ""
     words = low.split()
     alpha = core[0].isalpha()
-    if last in _IDIOM_WORDS or two in _IDIOM_PAIRS or " ".join(tail) == "one of the":
+    if last in _IDIOM_WORDS or two in _IDIOM_PAIRS or (
+            two == "of the" and " ".join(tail) == "one of the"):
         return False  # 'the top 10', 'the big three', 'one of the'
     if after.startswith("- to ") or after.startswith("- and "):
         return False  # the first half of a range of compounds: 'six- to eight-year-olds'
@@ -251,7 +277,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False  # a race: 'won the 200m', 'the women's 1500m', 'her 5,000m record'
     digits_only = core.replace(".", "").isdigit()
     if digits_only:
-        if _YEAR.match(core) and not _PERCENT_AFTER.match(after):
+        # Only digits and points here, so a year is four characters (test that first).
+        if len(core) == 4 and _YEAR.match(core) and not _PERCENT_AFTER.match(after):
             return False
         if core[0] == "0" and len(core) > 1 and core[1].isdigit():
             return False  # a code or a clock time: '007', '0227 GMT'
@@ -263,8 +290,9 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
                 or _ERA_AFTER.match(after):
             return False  # dates, times, 'page 5', 'No. 10'
         prev = before.rstrip().split(" ")[-1] if before.strip() else ""
+        # (A word for which islower() holds has no upper-case letter: no need to look.)
         if start == core_start and prev.replace("-", "").isalpha() and \
-                any(c.isupper() for c in prev) and \
+                not prev.islower() and any(c.isupper() for c in prev) and \
                 prev.lower() not in _APPROX_WORDS and prev.lower() not in _MONTH_WORDS:
             return False  # an identifier: Route 9, Terminal 2, iPhone 15, Half-Life 2
         if _DASH_DIGIT.match(after):
@@ -273,9 +301,12 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
             return False  # '1990s', '3G', '4x4', '6ft'
     if (len(core) == 1 or low in _SMALL_WORD) and _next_word(after) == "figure":
         return False  # a size, not a figure: 'a six figure salary', 'fees of seven figures'
-    if _DECADE.match(core):
+    # Every core ends in a letter, a digit or '%' (never a line break, which '$' would also
+    # allow before), so a decade ends in 's'.
+    if core[-1] == "s" and _DECADE.match(core):
         return False
-    if last in _AGE_WORDS or two == "age of" or _AGE_AFTER.match(after) or (
+    if last in _AGE_WORDS or two == "age of" or (
+            "y" in after[:2].lower() and _AGE_AFTER.match(after)) or (  # 'years', 'yrs'
             last == "at" and start == core_start and start - s_start <= 4
             and core.isdigit() and len(core) <= 2 and after[:1] == ","):
         return False  # an age: 'aged 67', '67-year-old', 'At 23, Henson ...'
@@ -288,9 +319,10 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     whole = prose[start:end]
     if "%" not in whole and "per" not in whole.lower() and (
             _next_word(after) in _DURATION_WORDS
-            or _next_word(prose[end:end + 24]) in _DURATION_WORDS):
+            or (end != core_end and _next_word(prose[end:end + 24]) in _DURATION_WORDS)):
         return False  # a duration: 'two years', 'between five and seven years'
-    return not _SCORE.match(whole.strip())
+    # A score needs a dash: most figures are settled without the expression.
+    return not (("-" in whole or "–" in whole) and _SCORE.match(whole.strip()))
 
 
 def _next_word(text: str) -> str:
@@ -316,6 +348,9 @@ _NAME_AFTER = re.compile(r"\s(?:Cent\b|(?:[A-Z][a-z]+\s)?(?:Street|Road|Avenue|L
                          r"|Square|Place|Drive|Terrace|Crescent)\b)")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
 _SCORE_PAIRS = frozenset({"made it", "make it", "makes it", "making it"})
+# Last words of the pairs _is_claim compares: _IDIOM_PAIRS, _SCORE_PAIRS, 'of the', 'age of'.
+_PAIR_ENDS = frozenset({pair.rsplit(" ", 1)[1] for pair in _IDIOM_PAIRS | _SCORE_PAIRS}
+                       | {"of", "the"})
 # A figure (not a year), perhaps with its unit, right before an opening bracket (and perhaps
 # a first conversion: '895.4 reais ($332; £179.3)').
 _CONVERTED = re.compile(
