@@ -88,11 +88,11 @@ def is_data_line(text: str) -> bool:
         return True  # figures with last period's in brackets: 'pellets 163 (164), meal 153 (152)'
     if stripped[:1].isdigit() and stripped.count(" ") < 8 and \
             not stripped.endswith((".", "!", "?", '"', "”", ":")):
-        return True  # a row of a ranked list: '31 Juan Carlos Ferrero (Spain)'
+        return True  # a row of a ranked list: '14 Marta Oliveira (Portugal)'
     if "(" in stripped and len(_SUBSTITUTION.findall(stripped)) >= 2:
-        return True  # a team line-up: 'Hunt (Fadiga 14), N'Gotty, Okocha (Vaz Te 77)'
+        return True  # a team line-up: 'Carver, Penhale (Dunstan 62), Treloar (Vance 81)'
     if "vs" in stripped and len(_NUMBER_VS_NUMBER.findall(stripped)) >= 2:
-        return True  # a wrapped listing: 'Stocks Aug 31 at 536, vs 536 last month. Exports ...'
+        return True  # a wrapped listing: 'Stocks March 31 at 412, vs 398 last month. Exports ...'
     count = stripped.count(" ") + 1  # words, near enough, without splitting long text
     if count <= 25:
         words = [w for w in stripped.split() if any(c.isalnum() for c in w)]  # not '---'

@@ -13,17 +13,28 @@ behind it:
   paragraph that the sentence clearly continues: it opens by referring back ("The
   district released its enrolment report on Monday. It shows that 3,400 pupils ...") or
   with the name of the source it continues ("Harrow Motors said ... .
-  Harrow's van sales rose 3 pct").
+  Harrow's van sales rose 3 pct"), or with "And" or "Also".
 
-A figure credited only to a vague source ("reports suggest 300 jobs will go") is left to
-`vague-attribution`. Years, decades, dates, times, ages and age limits ("the pension age
-from 60 to 65"), ordinals, durations, scores, identifiers ("Route 9", "G20", "Form 10-K",
-"Half-Life 2"), a security named by its rate ("its 9.75 pct debentures"), "one of the",
-figures inside a quotation with a speaker, figures that count the sources ("four
-diplomats said"), headlines, and data lines that are not sentences (a results-table row
-such as "Revs 4.2 mln vs 3.9 mln" or "Spot price -- 9.98", listings that give last
-period's figures in brackets, which carry their source in the table's caption, and the
-notes under a table from its "NOTE:" line on) are not findings.
+A figure credited only to a vague source ("reports suggest 300 jobs will go", "analysts
+expect", "the $61bn widely expected") is left to `vague-attribution`. These are not
+findings:
+
+- years, eras ("240 BC"), decades, dates and day ranges ("from 14 to 17 August"), times
+  ("12 noon"), ages ("At 19, ...", "half her age") and age limits ("the pension age from
+  60 to 65"), ordinals ("the 1,000th"), rankings ("dropped to 87 in the world", "the last
+  16"), durations ("three and a half months"), scores ("made it two");
+- names and identifiers ("Route 9", "G20", "Form 10-K", "Half-Life 2", "50 Cent", "221
+  Baker Street"), race distances ("the women's 1500m"), a security named by its rate
+  ("its 9.75 pct debentures"), "one of the", "a year or two", "a six figure salary";
+- a conversion of the figure just before it ("$12m (£9.4m)", "$5, or four euros"),
+  a number that counts the names just listed ("Brightwave and Solenta, two providers"),
+  and small numbers that refer back ("the latter two");
+- figures inside a quotation with a speaker (a quotation reopened mid-paragraph keeps its
+  speaker), figures that count the sources ("four diplomats said"), and headlines;
+- data lines that are not sentences: a results-table row such as "Revs 4.2 mln vs 3.9 mln"
+  or "Spot price -- 9.98", listings that give last period's figures in brackets (their
+  source is the table's caption), ranked lists ("14 Marta Oliveira (Portugal)"), team
+  line-ups, and the notes under a table from its "NOTE:" line on.
 
 ## Why is this bad?
 A number is the claim readers repeat and the one corrections most often concern. Without

@@ -73,7 +73,7 @@ def _is_headline(text: str) -> bool:
     end = text.rstrip()
     if not words or len(words) > 16 or (end.endswith((".", ",", ";"))
                                         and not end.endswith(("...", "…"))):
-        return False  # a sentence; a headline may trail off ('Rivals of the £400 Apple...')
+        return False  # a sentence; a headline may trail off ('Who wins the £200 tablet war...')
     letters = [c for c in text if c.isalpha()]
     return bool(letters)
 
