@@ -132,6 +132,10 @@ _AUXILIARY_WORDS = frozenset({
     "weekend", "quarter", "spring", "summer", "autumn", "winter", "time",
     "does", "did", "not", "n't", "may", "might", "could", "can", "should", "must", "been",
     "generally", "still", "too", "once", "all", "both"})
+# Words that make a phrase a clause, not a name with a title.
+_CLAUSE_WORDS = frozenset({"will", "would", "is", "are", "was", "were", "has", "have", "had",
+                           "can", "could", "may", "might", "should", "must", "this", "it",
+                           "they", "he", "she", "we", "there"})
 _CLAUSE_BREAK = regex.compile(
     r"""[;:—–(\[]|["“”]|\s-\s|\b(?:and|but|while|as|because|although|though|after|before"""
     r"""|when|so|that|if|since|whereas|whether|which|who|where|than|or|nor|yet|until|unless"""
@@ -545,8 +549,12 @@ class Attribution:
             last = pieces[-1].strip().lower()
             head = ",".join(pieces[:-1])
             head_piece = pieces[-2].strip()
-            named_head = len(head_piece.split()) <= 5 and any(
-                w[:1].isupper() for w in head_piece.split()[1:] or head_piece.split())
+            head_words = head_piece.split()
+            # A name ('Tom Ekwueme', 'lawyer Lena de Vries'), not a clause ('this will help
+            # Welsh farms, the sources said').
+            named_head = len(head_words) <= 5 and any(
+                w[:1].isupper() for w in head_words[1:] or head_words) and not any(
+                w.lower() in _CLAUSE_WORDS for w in head_words)
             if (last.startswith(("who ", "which ")) or not last or last.isdigit() or (
                     named_head and last.startswith(
                     ("the ", "a ", "an ", "his ", "her ", "its ", "their ")))):
