@@ -139,7 +139,7 @@ _CLAUSE_WORDS = frozenset({"will", "would", "is", "are", "was", "were", "has", "
 _CLAUSE_BREAK = regex.compile(
     r"""[;:—–(\[]|["“”]|\s-\s|\b(?:and|but|while|as|because|although|though|after|before"""
     r"""|when|so|that|if|since|whereas|whether|which|who|where|than|or|nor|yet|until|unless"""
-    r"""|said|says)\b""",
+    r"""|said|says|say)\b""",
     regex.IGNORECASE | regex.REVERSE,
 )
 _AFTER_END = regex.compile(r"[,.;:!?—–()\[\]\"“”]|\s(?:that|on|in|last|this|when|after|as|who"
@@ -731,6 +731,9 @@ class Attribution:
         head, modifiers, described, plural = mine
         if described:
             return False
+        # 'one senior banker' after 'bankers said': one of them, however described.
+        member = self.doc.prose[frame.source_start:frame.source_end].lower().startswith(
+            ("one ", "another "))
         sentences = self.analysis.sentences
         block = sentences[frame.sentence].block
         low = self.analysis.lower
@@ -744,7 +747,8 @@ class Attribution:
                     continue
                 theirs = self._described(other)
                 if theirs is not None and theirs[0] == head and (
-                        modifiers <= theirs[1] or modifiers <= self._words_of(other)) and (
+                        modifiers <= theirs[1] or modifiers <= self._words_of(other)
+                        or (member and theirs[3])) and (
                         theirs[3] or not plural):  # 'officials' never refers back to one person
                     return True
                 if not modifiers and head == "official" and other.kind == "named" and \
