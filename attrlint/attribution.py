@@ -901,12 +901,20 @@ class Attribution:
         s = self.analysis.sentences[sentence]
         if _CONTINUATION.match(prose, s.start, s.end):
             return True
+        if sentence - 1 in self._figure_sentences:
+            return True  # a run of figures: 'Exports rose 4%, the ministry said. Imports fell 2%.'
+
         first = prose[s.start:s.end].split(None, 1)[:1]
         if not first or not first[0][:1].isupper():
             return False
         name = first[0].removesuffix("'s").removesuffix("’s")
         return any(name in prose[f.source_start:f.source_end].split()
                    for f in self.frames_in(sentence - 1) if f.kind == "named")
+
+    @cached_property
+    def _figure_sentences(self) -> frozenset[int]:
+        """Sentences holding a figure that is a claim."""
+        return frozenset(f.sentence for f in self.analysis.figures)
 
     def in_source(self, start: int, end: int) -> bool:
         """Whether a span lies inside the source part of a frame ('four diplomats said')."""

@@ -13,7 +13,9 @@ behind it:
   paragraph that the sentence clearly continues: it opens by referring back ("The
   district released its enrolment report on Monday. It shows that 3,400 pupils ...") or
   with the name of the source it continues ("Harrow Motors said ... .
-  Harrow's van sales rose 3 pct"), or with "And" or "Also".
+  Harrow's van sales rose 3 pct"), or with "And" or "Also", or as the next figure of a run
+  ("Exports rose 4%, the ministry said. Imports fell 2%."): a sentence right after one
+  that gives figures carries on that account.
 
 A figure credited only to a vague source ("reports suggest 300 jobs will go", "analysts
 expect", "the $61bn widely expected") is left to `vague-attribution`. These are not
