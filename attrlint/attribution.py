@@ -940,13 +940,16 @@ class Attribution:
             yield from self.frames_in(index)
 
 
-# A sentence that carries on the account before it: one opening with 'And' or 'Also', or
-# referring back ('It', 'The report', 'But they').
+# A sentence that carries on the account before it: one opening with 'And', 'Also',
+# 'Furthermore', 'After that' or 'Of those', or referring back ('It', 'That', 'The figure',
+# 'But they').
 _CONTINUATION = regex.compile(
-    r"""(?:["“]?\s*)?(?:(?:and|also),?\s"""
+    r"""(?:["“]?\s*)?(?:(?:and|also|furthermore|similarly|after\s+that|on\s+top\s+of\s+that"""
+    r"""|of\s+(?:those|these|them)),?\s"""
     r"""|(?:(?:but|and|however|also|meanwhile|still|in\s+addition),?\s+)?"""
-    r"""(?:it|they|he|she|this|these|those|the\s+(?:\w+\s+)?(?:report|study|survey|data"""
-    r"""|figures|document|filing|audit|analysis|review|statement|results|census|statistics"""
+    r"""(?:it|they|he|she|this|that|these|those|the\s+(?:\w+\s+)?(?:report|study|survey|data"""
+    r"""|figures?|number|total|rate|rise|fall|increase|drop|index|list|research"""
+    r"""|document|filing|audit|analysis|review|statement|results|census|statistics"""
     r"""|poll|findings|agency|company|firm|ministry|department|office|council|board|group"""
     r"""|bank|government|authority|police|estimate|estimates|records)|its|their|his|her)\b)""",
     regex.IGNORECASE,
