@@ -82,8 +82,8 @@ _SPEECH = (
     "cautioned", "cited", "cites", "claim", "claimed", "claiming", "complained", "conceded",
     "concluded", "confirmed", "confirms", "contend", "contended", "contends", "countered",
     "declared", "denied", "denies", "describe", "described", "describes", "describing",
-    "disclosed", "emphasised", "emphasized", "estimate", "estimated", "estimates", "expect",
-    "expects",
+    "disclosed", "emphasised", "emphasized", "estimate", "estimated", "estimates", "estimating",
+    "expect", "expects", "forecasting", "predicting",
     "explained", "explains", "fear", "feared", "find", "finds", "forecast", "forecasts",
     "found", "gave", "gives", "hinted", "indicate", "indicated", "indicates", "insisted",
     "insists", "joked", "maintain", "maintained", "maintains", "note", "noted", "noting",
@@ -120,7 +120,7 @@ _AUXILIARY = regex.compile(
     r"|long|have\s+long|widely|privately|publicly|earlier|now|recently|already|often|today"
     r"|yesterday|tonight|then|again|once\s+again|reportedly|also\s+reportedly"
     r"|on\s+\w+day|last\s+\w+|this\s+\w+|do|does|did|not|n't|may|might|could|can|should"
-    r"|must|been|had\s+been|generally|still|too|once|all|both))+\s*$",
+    r"|must|been|had\s+been|generally|still|too|once|all|both|is|are|was|were))+\s*$",
     regex.IGNORECASE | regex.REVERSE,
 )
 # Last words that can end a run of auxiliaries: only then is the expression above tried.
@@ -131,7 +131,7 @@ _AUXILIARY_WORDS = frozenset({
     "reportedly", "week", "month", "year", "morning", "evening", "afternoon", "night", "do",
     "weekend", "quarter", "spring", "summer", "autumn", "winter", "time",
     "does", "did", "not", "n't", "may", "might", "could", "can", "should", "must", "been",
-    "generally", "still", "too", "once", "all", "both"})
+    "generally", "still", "too", "once", "all", "both", "is", "are", "was", "were"})
 # Words that make a phrase a clause, not a name with a title.
 _CLAUSE_WORDS = frozenset({"will", "would", "is", "are", "was", "were", "has", "have", "had",
                            "can", "could", "may", "might", "should", "must", "this", "it",
@@ -198,7 +198,7 @@ _COORDINATION = re.compile(r"[;:]|,\s*(?:while|but|whereas|although|though|and|a
                            r"|\b(?:but|while|whereas)\b")
 # Participles that attribute through the clause they hang from: ', saying ...'.
 _PARTICIPLES = frozenset({"saying", "adding", "noting", "warning", "arguing", "claiming",
-                          "describing"})
+                          "describing", "estimating", "forecasting", "predicting"})
 # After an inverted cue, a source is short and ends at a comma or the sentence's end:
 # '"...," said Ana Ruiz, the mayor.' but not '..., said it had offered ...'.
 _SHORT_SOURCE = regex.compile(r"\s+(?!(?:it|he|she|they|we|i|you|that|there|this)\b)"
@@ -456,7 +456,7 @@ class Attribution:
                 return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
                              *(phrase or (src_start, src_end)))
         before = _blank_asides(prose[s_start:start])
-        if _PASSIVE.search(before):
+        if _PASSIVE.search(before) and not cue.endswith("ing"):
             return None  # 'it is believed': agentless, found by the agentless lexicon
         if cue in _PARTICIPLES and _PREPOSITION_BEFORE.search(before):
             return None  # 'criticised for saying': not attribution
