@@ -236,6 +236,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if before.endswith(("(", "; ", ", or ")) and \
             _CONVERTED.search(prose, max(0, start - 60), start):
         return False  # a conversion of the figure before it: '$12m (£9.4m)', '85 in (2.2m)'
+    if last == "the" and _NAMED_LIMIT_AFTER.match(after):
+        return False  # a rule named by its number: 'the 3% deficit ceiling', 'the 2% target'
     if not alpha and _ORDINAL_AFTER.match(after):
         return False  # an ordinal: 'the club's 1,000th match'
     if low == "half" and _AGE_RATIO_AFTER.match(after):
@@ -346,6 +348,9 @@ _NAMED_PAIR_BEFORE = regex.compile(r"\p{Lu}[\w'’-]*\s+(?:and|&)\s+\p{Lu}[\w'�
 _AGE_RATIO_AFTER = re.compile(r"\s+(?:his|her|their|my|your|its)\s+age\b")
 _NAME_AFTER = re.compile(r"\s(?:Cent\b|(?:[A-Z][a-z]+\s)?(?:Street|Road|Avenue|Lane|Boulevard"
                          r"|Square|Place|Drive|Terrace|Crescent)\b)")
+_NAMED_LIMIT_AFTER = re.compile(
+    r"(?:\s?%|\s+per\s?cent|\s+percent)?(?:\s+[a-z]+){0,2}?\s+(?:ceiling|limit|target|threshold"
+    r"|cap|rule)\b")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
 _SCORE_PAIRS = frozenset({"made it", "make it", "makes it", "making it"})
 # Last words of the pairs _is_claim compares: _IDIOM_PAIRS, _SCORE_PAIRS, 'of the', 'age of'.
