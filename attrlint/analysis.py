@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import filterfalse
 from typing import TYPE_CHECKING
 
 import regex
@@ -43,8 +44,9 @@ class Quote:
 
 
 # A candidate end of sentence: terminal punctuation, closing marks, then space. The next
-# character decides (not lower case, not punctuation that continues the sentence).
-_BOUNDARY = re.compile(r"""[.!?…]["'”’)\]]*\s+""")
+# character decides (not lower case, not punctuation that continues the sentence). Group 1
+# ends where the sentence does, before the space.
+_BOUNDARY = re.compile(r"""([.!?…]["'”’)\]]*)\s+""")
 _CONTINUES = frozenset(",;:.)]")
 _QUOTE_MARK = regex.compile(r"[\"“”]|(?<!\w)‘|’(?!\w)")
 
@@ -52,6 +54,16 @@ _QUOTE_MARK = regex.compile(r"[\"“”]|(?<!\w)‘|’(?!\w)")
 @cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(lexicon.load("abbreviations"))
+
+
+@cache
+def _plain_word_window() -> int:
+    """Letters before a full stop that rule out an abbreviation, one more than the longest.
+
+    A word of that many letters is in no list, is no initial, and has no dotted part of
+    one or two letters, so most full stops skip the token work of :func:`_is_abbreviation`.
+    """
+    return max(map(len, _abbreviations()), default=0) + 1
 
 
 def _is_abbreviation(prose: str, stop: int, floor: int) -> bool:
@@ -73,7 +85,7 @@ def out_has(quotes: list[Quote], block: int) -> bool:
 def is_data_line(text: str) -> bool:
     """A results-table row or data line ('Revs 4.2 mln vs 3.9 mln'), not a sentence."""
     stripped = text.rstrip()
-    if stripped.startswith((*_NOTE_OPENINGS, "Source:", "SOURCE:")):
+    if stripped.startswith(_NOTE_OR_SOURCE):
         return True  # a note or source line under a table
     if "--" in stripped and _VALUE_AFTER_DASHES.search(stripped):
         return True  # a table row: 'Average spot price -- 9.98'
@@ -81,24 +93,38 @@ def is_data_line(text: str) -> bool:
         return True  # figures with last period's in brackets: 'pellets 163 (164), meal 153 (152)'
     count = stripped.count(" ") + 1  # words, near enough, without splitting long text
     if count <= 25:
-        words = [w for w in stripped.split() if any(c.isalnum() for c in w)]  # not '---'
-        count = max(len(words), 1)
+        words = stripped.split()
         if "vs" in words or "vs." in words:
             return True  # 'Shr profit four vs loss seven cts'
-        numeric = sum(1 for w in words if w.lower() in _NUMBER_WORDS or (not w.isalpha()
-                      and any(c.isdigit() for c in w)))
+        # Number words are letters only; the other figures are the words with a digit. Plain
+        # words are sorted out in C, so only the few with punctuation or digits take a loop.
+        numeric = sum(map(_NUMBER_WORDS.__contains__, map(str.lower, words)))
+        count = len(words)
+        for word in filterfalse(str.isalpha, words):
+            if any(c.isdigit() for c in word):
+                numeric += 1
+            elif not any(c.isalnum() for c in word):
+                count -= 1  # not a word: '---'
+        count = max(count, 1)
         if numeric >= 2 and stripped.startswith(("- ", "* ", "• ")):
             return True  # an item of a data list: '- On station ... 135 pct bid/140 offered'
+    elif stripped.endswith(_SENTENCE_END) and stripped.isascii() and 5 * (len(stripped) - len(
+            stripped.encode("ascii").translate(None, b"0123456789"))) < 2 * count:
+        # Prose: too few digits for two words in five to be figures, and it ends like a
+        # sentence. Counting ASCII digits in bytes is much cheaper than finding the numbers.
+        return False
     else:
         numeric = len(_NUMBER.findall(stripped))
     if numeric * 5 >= count * 2:
         return True  # figures make up two words in five: a list of data, not prose
-    if stripped.endswith((".", "!", "?", '"', "”", ":")):
+    if stripped.endswith(_SENTENCE_END):
         return False
     return numeric * 4 >= count if count <= 16 else numeric * 3 >= count
 
 
 _NOTE_OPENINGS = ("NOTE", "Note:", "Notes:", "Note -", "Note --")
+_NOTE_OR_SOURCE = (*_NOTE_OPENINGS, "Source:", "SOURCE:")
+_SENTENCE_END = (".", "!", "?", '"', "”", ":")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _VALUE_AFTER_DASHES = re.compile(r"\s--+\s*[-+]?\d[\d.,]*\s*$")
 _PRIOR_IN_BRACKETS = re.compile(r"\d\s+\([-+]?\d[\d.,]*\)")
@@ -127,14 +153,16 @@ class Analysis:
         if not blocks:
             return ()
 
-        def emit(start: int, end: int, block: int) -> None:
+        def close_block(start: int, end: int, block: int) -> None:
             while end > start and prose[end - 1].isspace():
                 end -= 1
             if end > start:
                 out.append(Sentence(start, end, block))
 
+        window = _plain_word_window()
         index = 0
         current = blocks[0].start
+        block_end = blocks[0].end
         count = len(blocks)
         size = len(prose)
         for match in _BOUNDARY.finditer(prose):
@@ -142,24 +170,28 @@ class Analysis:
             if after >= size or prose[after].islower() or prose[after] in _CONTINUES:
                 continue
             at = match.start() + 1
-            while index < count and at >= blocks[index].end:
-                emit(current, blocks[index].end, index)
-                index += 1
-                if index < count:
-                    current = blocks[index].start
-            if index >= count:
-                break
-            if match.end() > blocks[index].end or at < current:
+            if at >= block_end:
+                while index < count and at >= blocks[index].end:
+                    close_block(current, blocks[index].end, index)
+                    index += 1
+                    if index < count:
+                        current = blocks[index].start
+                if index >= count:
+                    break
+                block_end = blocks[index].end
+            if after > block_end or at < current:
                 continue  # the end of the block closes the sentence
             stop = at - 1
             while stop > current and prose[stop] in "\"'”’)]":
                 stop -= 1
-            if prose[stop] == "." and _is_abbreviation(prose, stop, current):
+            if prose[stop] == "." and not (stop - window >= current and prose[
+                    stop - window:stop].isalpha()) and _is_abbreviation(prose, stop, current):
                 continue
-            emit(current, match.end(), index)
-            current = match.end()
+            # Group 1 stops before the space, so the sentence needs no trimming.
+            out.append(Sentence(current, match.end(1), index))
+            current = after
         while index < count:
-            emit(current, blocks[index].end, index)
+            close_block(current, blocks[index].end, index)
             index += 1
             if index < count:
                 current = blocks[index].start
