@@ -48,7 +48,11 @@ class Quote:
 # ends where the sentence does, before the space.
 _BOUNDARY = re.compile(r"""([.!?…]["'”’)\]]*)\s+""")
 _CONTINUES = frozenset(",;:.)]")
-_QUOTE_MARK = regex.compile(r"[\"“”]|(?<!\w)‘|’(?!\w)")
+# Quotation marks, found with the plain engine; a single curly mark counts only where it
+# is not an apostrophe or an elision: '‘' not after a word character, '’' not before one
+# (checked with the ``regex`` engine's \w, as the one expression with lookarounds did).
+_QUOTE_CHAR = re.compile("[\"“”‘’]")
+_WORD_CHAR = regex.compile(r"\w")
 
 
 @cache
@@ -238,9 +242,13 @@ class Analysis:
         for index, block in enumerate(self.doc.blocks):
             opened = -1
             curly = False
-            for match in _QUOTE_MARK.finditer(prose, block.start, block.end):
+            for match in _QUOTE_CHAR.finditer(prose, block.start, block.end):
                 mark = match.group()
                 pos = match.start()
+                if mark == "‘" and pos and _WORD_CHAR.match(prose, pos - 1):
+                    continue
+                if mark == "’" and pos + 1 < block.end and _WORD_CHAR.match(prose, pos + 1):
+                    continue
                 if opened < 0:
                     if mark in "”’":
                         continue
