@@ -7,8 +7,8 @@ for each part once.
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import filterfalse
@@ -232,7 +232,8 @@ class Analysis:
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding a prose offset (the nearest one before it)."""
-        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+        after = bisect_right(self._sentence_starts, offset)  # called per figure and cue
+        return after - 1 if after else 0
 
     @cached_property
     def quotes(self) -> tuple[Quote, ...]:
@@ -272,7 +273,7 @@ class Analysis:
 
     def quote_at(self, offset: int) -> Quote | None:
         """The quotation that holds a prose offset, if any."""
-        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        i = bisect_right(self._quote_starts, offset) - 1
         if i >= 0 and self.quotes[i].start <= offset < self.quotes[i].end:
             return self.quotes[i]
         return None
