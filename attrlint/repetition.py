@@ -60,8 +60,13 @@ def _boilerplate() -> frozenset[str]:
 
 def _cached(doc: Document, key: str) -> dict[Any, Any]:
     """A per-document memo shared by the repeated-content rules."""
-    memo: dict[str, dict[Any, Any]] = doc.__dict__.setdefault("_repetition", {})
-    entry: dict[Any, Any] = memo.setdefault(key, {})
+    # Asked for several times per rule and document: look up before creating anything.
+    memo: dict[str, dict[Any, Any]] | None = doc.__dict__.get("_repetition")
+    if memo is None:
+        memo = doc.__dict__["_repetition"] = {}
+    entry: dict[Any, Any] | None = memo.get(key)
+    if entry is None:
+        entry = memo[key] = {}
     return entry
 
 
@@ -163,6 +168,8 @@ def near_pairs(doc: Document, threshold: float, min_words: int,
     any comparison. All 67 near-duplicate pairs of tests/corpus/near_duplicates.jsonl
     share such a run. Under 0.8, any shared word trigram makes a candidate.
     """
+    if len(doc.blocks) < 2:
+        return []  # nothing to pair
     texts = block_texts(doc)
     index: dict[tuple[str, ...], list[int]] = {}
     candidates: set[tuple[int, int]] = set()

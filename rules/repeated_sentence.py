@@ -41,6 +41,8 @@ OPTIONS: Mapping[str, object] = {"min-words": 6, "paragraph-threshold": 0.85}
 
 def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     """Report later copies of repeated sentences."""
+    if len(doc.blocks) < 2:
+        return  # a copy in the same paragraph is not reported
     min_words = options["min-words"]
     threshold = float(options["paragraph-threshold"])
     repeated = exact_groups(doc, 1)
