@@ -7,10 +7,11 @@ for each part once.
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import filterfalse
 from typing import TYPE_CHECKING
 
 import regex
@@ -44,15 +45,31 @@ class Quote:
 
 
 # A candidate end of sentence: terminal punctuation, closing marks, then space. The next
-# character decides (not lower case, not punctuation that continues the sentence).
-_BOUNDARY = re.compile(r"""[.!?…]["'”’)\]]*\s+""")
+# character decides (not lower case, not punctuation that continues the sentence). Group 1
+# ends where the sentence does, before the space.
+_BOUNDARY = re.compile(r"""([.!?…]["'”’)\]]*)\s+""")
 _CONTINUES = frozenset(",;:.)]")
-_QUOTE_MARK = regex.compile(r"[\"“”]|(?<!\w)‘|’(?!\w)")
+# Quotation marks, found with the plain engine; a single curly mark counts only where it
+# is not an apostrophe or an elision: '‘' not after a word character, '’' not before one
+# (checked with the ``regex`` engine's \w, as the one expression with lookarounds did).
+_QUOTE_CHAR = re.compile("[\"“”‘’]")
+_STRAIGHT_QUOTE = re.compile('"')  # a literal: searched far faster than a class
+_WORD_CHAR = regex.compile(r"\w")
 
 
 @cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(lexicon.load("abbreviations"))
+
+
+@cache
+def _plain_word_window() -> int:
+    """Letters before a full stop that rule out an abbreviation, one more than the longest.
+
+    A word of that many letters is in no list, is no initial, and has no dotted part of
+    one or two letters, so most full stops skip the token work of :func:`_is_abbreviation`.
+    """
+    return max(map(len, _abbreviations()), default=0) + 1
 
 
 def _is_abbreviation(prose: str, stop: int, floor: int) -> bool:
@@ -80,7 +97,7 @@ def out_has(quotes: list[Quote], block: int) -> bool:
 def is_data_line(text: str) -> bool:
     """A results-table row or data line ('Revs 4.2 mln vs 3.9 mln'), not a sentence."""
     stripped = text.rstrip()
-    if stripped.startswith((*_NOTE_OPENINGS, "Source:", "SOURCE:")):
+    if stripped.startswith(_NOTE_OR_SOURCE):
         return True  # a note or source line under a table
     if "--" in stripped and _VALUE_AFTER_DASHES.search(stripped):
         return True  # a table row: 'Average spot price -- 9.98'
@@ -95,24 +112,38 @@ def is_data_line(text: str) -> bool:
         return True  # a wrapped listing: 'Stocks March 31 at 412, vs 398 last month. Exports ...'
     count = stripped.count(" ") + 1  # words, near enough, without splitting long text
     if count <= 25:
-        words = [w for w in stripped.split() if any(c.isalnum() for c in w)]  # not '---'
-        count = max(len(words), 1)
+        words = stripped.split()
         if "vs" in words or "vs." in words:
             return True  # 'Shr profit four vs loss seven cts'
-        numeric = sum(1 for w in words if w.lower() in _NUMBER_WORDS or (not w.isalpha()
-                      and any(c.isdigit() for c in w)))
+        # Number words are letters only; the other figures are the words with a digit. Plain
+        # words are sorted out in C, so only the few with punctuation or digits take a loop.
+        numeric = sum(map(_NUMBER_WORDS.__contains__, map(str.lower, words)))
+        count = len(words)
+        for word in filterfalse(str.isalpha, words):
+            if any(c.isdigit() for c in word):
+                numeric += 1
+            elif not any(c.isalnum() for c in word):
+                count -= 1  # not a word: '---'
+        count = max(count, 1)
         if numeric >= 2 and stripped.startswith(("- ", "* ", "• ")):
             return True  # an item of a data list: '- On station ... 135 pct bid/140 offered'
+    elif stripped.endswith(_SENTENCE_END) and stripped.isascii() and 5 * (len(stripped) - len(
+            stripped.encode("ascii").translate(None, b"0123456789"))) < 2 * count:
+        # Prose: too few digits for two words in five to be figures, and it ends like a
+        # sentence. Counting ASCII digits in bytes is much cheaper than finding the numbers.
+        return False
     else:
         numeric = len(_NUMBER.findall(stripped))
     if numeric * 5 >= count * 2:
         return True  # figures make up two words in five: a list of data, not prose
-    if stripped.endswith((".", "!", "?", '"', "”", ":")):
+    if stripped.endswith(_SENTENCE_END):
         return False
     return numeric * 4 >= count if count <= 16 else numeric * 3 >= count
 
 
 _NOTE_OPENINGS = ("NOTE", "Note:", "Notes:", "Note -", "Note --")
+_NOTE_OR_SOURCE = (*_NOTE_OPENINGS, "Source:", "SOURCE:")
+_SENTENCE_END = (".", "!", "?", '"', "”", ":")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _VALUE_AFTER_DASHES = re.compile(r"\s--+\s*[-+]?\d[\d.,]*\s*$")
 _SUBSTITUTION = re.compile(r"\([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)* \d{1,3}\)")
@@ -143,14 +174,16 @@ class Analysis:
         if not blocks:
             return ()
 
-        def emit(start: int, end: int, block: int) -> None:
+        def close_block(start: int, end: int, block: int) -> None:
             while end > start and prose[end - 1].isspace():
                 end -= 1
             if end > start:
                 out.append(Sentence(start, end, block))
 
+        window = _plain_word_window()
         index = 0
         current = blocks[0].start
+        block_end = blocks[0].end
         count = len(blocks)
         size = len(prose)
         for match in _BOUNDARY.finditer(prose):
@@ -158,24 +191,28 @@ class Analysis:
             if after >= size or prose[after].islower() or prose[after] in _CONTINUES:
                 continue
             at = match.start() + 1
-            while index < count and at >= blocks[index].end:
-                emit(current, blocks[index].end, index)
-                index += 1
-                if index < count:
-                    current = blocks[index].start
-            if index >= count:
-                break
-            if match.end() > blocks[index].end or at < current:
+            if at >= block_end:
+                while index < count and at >= blocks[index].end:
+                    close_block(current, blocks[index].end, index)
+                    index += 1
+                    if index < count:
+                        current = blocks[index].start
+                if index >= count:
+                    break
+                block_end = blocks[index].end
+            if after > block_end or at < current:
                 continue  # the end of the block closes the sentence
             stop = at - 1
             while stop > current and prose[stop] in "\"'”’)]":
                 stop -= 1
-            if prose[stop] == "." and _is_abbreviation(prose, stop, current):
+            if prose[stop] == "." and not (stop - window >= current and prose[
+                    stop - window:stop].isalpha()) and _is_abbreviation(prose, stop, current):
                 continue
-            emit(current, match.end(), index)
-            current = match.end()
+            # Group 1 stops before the space, so the sentence needs no trimming.
+            out.append(Sentence(current, match.end(1), index))
+            current = after
         while index < count:
-            emit(current, blocks[index].end, index)
+            close_block(current, blocks[index].end, index)
             index += 1
             if index < count:
                 current = blocks[index].start
@@ -212,20 +249,28 @@ class Analysis:
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding a prose offset (the nearest one before it)."""
-        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+        after = bisect_right(self._sentence_starts, offset)  # called per figure and cue
+        return after - 1 if after else 0
 
     @cached_property
     def quotes(self) -> tuple[Quote, ...]:
         """Direct quotations; one left open at the end of a block closes there."""
         prose = self.doc.prose
         out: list[Quote] = []
+        # Most drafts use straight marks only (a text without wide characters cannot hold a
+        # curly one, so the test costs nothing there).
+        marks = _QUOTE_CHAR if any(q in prose for q in "“”‘’") else _STRAIGHT_QUOTE
         for index, block in enumerate(self.doc.blocks):
             opened = -1
             curly = False
             continued = False
-            for match in _QUOTE_MARK.finditer(prose, block.start, block.end):
+            for match in marks.finditer(prose, block.start, block.end):
                 mark = match.group()
                 pos = match.start()
+                if mark == "‘" and pos and _WORD_CHAR.match(prose, pos - 1):
+                    continue
+                if mark == "’" and pos + 1 < block.end and _WORD_CHAR.match(prose, pos + 1):
+                    continue
                 if opened < 0:
                     if mark in "”’":
                         continue
@@ -233,7 +278,7 @@ class Analysis:
                 elif mark == '"' and not curly and _reopens(prose, pos, block.end):
                     # 'this. "I think ...': a new sentence reopens the quotation without closing
                     # it, as when quoted paragraphs run together.
-                    out.append(Quote(opened, len(prose[:pos].rstrip()), index, continued))
+                    out.append(Quote(opened, pos - 1, index, continued))  # before the space
                     opened, continued = pos, True
                 elif (mark in "”’") or (mark == '"' and not curly):
                     out.append(Quote(opened, pos + 1, index, continued))
@@ -254,7 +299,7 @@ class Analysis:
 
     def quote_at(self, offset: int) -> Quote | None:
         """The quotation that holds a prose offset, if any."""
-        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        i = bisect_right(self._quote_starts, offset) - 1
         if i >= 0 and self.quotes[i].start <= offset < self.quotes[i].end:
             return self.quotes[i]
         return None

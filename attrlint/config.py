@@ -110,6 +110,9 @@ class Config:
         default_factory=lambda: MappingProxyType({}))
     severities: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
     attribution: AttributionOptions = AttributionOptions()
+    # Each rule's merged options, built on first use: every file asks for them again.
+    _options: dict[str, Mapping[str, Any]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def with_overrides(self, *, select: Sequence[str] | None = None,
                        ignore: Sequence[str] | None = None,
@@ -142,9 +145,12 @@ class Config:
 
     def options(self, rule: RuleModule) -> Mapping[str, Any]:
         """A rule's options: its defaults overlaid with the configured values."""
-        merged = dict(rule.OPTIONS)
-        merged.update(self.rule_options.get(rule.NAME, {}))
-        return MappingProxyType(merged)
+        options = self._options.get(rule.NAME)
+        if options is None:
+            merged = dict(rule.OPTIONS)
+            merged.update(self.rule_options.get(rule.NAME, {}))
+            options = self._options[rule.NAME] = MappingProxyType(merged)
+        return options
 
     def severity(self, rule: RuleModule) -> Severity:
         """The configured severity of a rule."""

@@ -117,6 +117,13 @@ class ProseBuilder:
 def line_starts(source: str) -> list[int]:
     r"""Offsets where each line begins; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
     starts = [0]
+    if "\r" not in source:
+        # Most drafts end lines with \n alone: one search a line.
+        at = source.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = source.find("\n", at + 1)
+        return starts
     i = 0
     n = len(source)
     find_n = source.find

@@ -22,6 +22,11 @@ def normalise(text: str) -> str:
 
 
 def _fold_space(text: str) -> str:
+    # Most blocks are folded already. Every whitespace character but the ASCII space is
+    # unprintable, so a printable text without doubled, leading or trailing spaces comes
+    # back as it is, without splitting it into words and joining them again.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
@@ -55,8 +60,13 @@ def _boilerplate() -> frozenset[str]:
 
 def _cached(doc: Document, key: str) -> dict[Any, Any]:
     """A per-document memo shared by the repeated-content rules."""
-    memo: dict[str, dict[Any, Any]] = doc.__dict__.setdefault("_repetition", {})
-    entry: dict[Any, Any] = memo.setdefault(key, {})
+    # Asked for several times per rule and document: look up before creating anything.
+    memo: dict[str, dict[Any, Any]] | None = doc.__dict__.get("_repetition")
+    if memo is None:
+        memo = doc.__dict__["_repetition"] = {}
+    entry: dict[Any, Any] | None = memo.get(key)
+    if entry is None:
+        entry = memo[key] = {}
     return entry
 
 
@@ -71,11 +81,28 @@ def block_texts(doc: Document) -> list[str]:
     return texts
 
 
+def as_written(doc: Document) -> list[bool]:
+    """Whether each block's prose is already normalised, so that any span of it is too.
+
+    A span of such a block (a sentence) can be compared as written, without splitting.
+    """
+    memo = _cached(doc, "as-written")
+    if not memo:
+        prose = doc.prose
+        memo[0] = [prose[block.start:block.end] == text
+                   for block, text in zip(doc.blocks, block_texts(doc), strict=True)]
+    flags: list[bool] = memo[0]
+    return flags
+
+
 def exact_groups(doc: Document, min_words: int) -> dict[int, int]:
     """Map each later copy's block index to its first copy's block index (cached)."""
     memo = _cached(doc, "exact")
     if min_words not in memo:
-        memo[min_words] = _exact_groups(doc, min_words)
+        texts = block_texts(doc)
+        # Most drafts repeat no block at all: one set in C says so without the filters.
+        distinct = len(set(texts)) == len(texts)
+        memo[min_words] = {} if distinct else _exact_groups(doc, min_words)
     groups: dict[int, int] = memo[min_words]
     return groups
 
@@ -112,11 +139,17 @@ _KEYED_THRESHOLD = 0.8
 
 
 def _keys(text: str) -> tuple[tuple[str, ...], ...]:
-    """Word runs at the start, middle and end: a small edit leaves at least one intact."""
-    words = text.lower().split()
-    middle = max(0, len(words) // 2 - _KEY_WORDS // 2)
-    return (("^", *words[:_KEY_WORDS]), ("|", *words[middle:middle + _KEY_WORDS]),
-            ("$", *words[-_KEY_WORDS:]))
+    """Word runs at the start, middle and end: a small edit leaves at least one intact.
+
+    ``text`` is normalised (one space between words), so the words are counted by their
+    spaces and only those up to the end of the middle run, and the last few, are split off.
+    """
+    low = text.lower()
+    middle = max(0, (low.count(" ") + 1) // 2 - _KEY_WORDS // 2)
+    head = low.split(" ", middle + _KEY_WORDS) if low else []
+    tail = low.rsplit(" ", _KEY_WORDS) if low else []
+    return (("^", *head[:_KEY_WORDS]), ("|", *head[middle:middle + _KEY_WORDS]),
+            ("$", *tail[-_KEY_WORDS:]))
 
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:
@@ -135,6 +168,8 @@ def near_pairs(doc: Document, threshold: float, min_words: int,
     any comparison. All 67 near-duplicate pairs of tests/corpus/near_duplicates.jsonl
     share such a run. Under 0.8, any shared word trigram makes a candidate.
     """
+    if len(doc.blocks) < 2:
+        return []  # nothing to pair
     texts = block_texts(doc)
     index: dict[tuple[str, ...], list[int]] = {}
     candidates: set[tuple[int, int]] = set()
@@ -147,7 +182,8 @@ def near_pairs(doc: Document, threshold: float, min_words: int,
         keys = _keys(text) if threshold >= _KEYED_THRESHOLD else _trigrams(text)
         for key in keys:
             members = index.setdefault(key, [])
-            candidates.update((i, j) for j in members[-20:])
+            if members:
+                candidates.update((i, j) for j in members[-20:])
             members.append(i)
     close: list[tuple[int, int, float]] = []
     partners: dict[int, int] = {}

@@ -31,7 +31,7 @@ from typing import Any
 
 from attrlint.document import Document
 from attrlint.finding import Severity, Violation
-from attrlint.repetition import block_texts, exact_groups, similarity
+from attrlint.repetition import as_written, block_texts, exact_groups, similarity
 
 NAME = "repeated-sentence"
 CODE = "AT303"
@@ -41,17 +41,33 @@ OPTIONS: Mapping[str, object] = {"min-words": 6, "paragraph-threshold": 0.85}
 
 def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     """Report later copies of repeated sentences."""
+    if len(doc.blocks) < 2:
+        return  # a copy in the same paragraph is not reported
     min_words = options["min-words"]
     threshold = float(options["paragraph-threshold"])
     repeated = exact_groups(doc, 1)
     texts = block_texts(doc)
+    plain = as_written(doc)
     prose = doc.prose
+    sentences = doc.analysis.sentences
+    if all(plain):
+        # Every block is normalised already, so a sentence repeats only if it is written
+        # twice: most drafts have no such pair, and one set in C tells.
+        written = [prose[sentence.start:sentence.end] for sentence in sentences]
+        if len(set(written)) == len(written):
+            return
     seen: dict[str, tuple[int, int]] = {}
-    for sentence in doc.analysis.sentences:
-        words = prose[sentence.start:sentence.end].split()
-        if len(words) < min_words:
-            continue
-        text = " ".join(words)
+    for sentence in sentences:
+        text = prose[sentence.start:sentence.end]
+        if plain[sentence.block]:
+            # Single spaces between words already: count them instead of splitting.
+            if text.count(" ") + 1 < min_words:
+                continue
+        else:
+            words = text.split()
+            if len(words) < min_words:
+                continue
+            text = " ".join(words)
         earlier = seen.get(text)
         if earlier is None:
             seen[text] = (sentence.block, sentence.start)
