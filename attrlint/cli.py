@@ -102,8 +102,10 @@ def _lint_all(args: argparse.Namespace, finder: ConfigFinder, options: LintOptio
     if jobs > 1 and not (args.fix or args.diff) and "-" not in files:
         stream = lint_parallel(files, jobs, args.config, finder.overrides, options)
     else:
-        stream = (lint_file(path, finder, options, stdin_filename=args.stdin_filename,
-                            read_stdin=sys.stdin.buffer.read) for path in files)
+        keep = bool(args.fix or args.diff)  # only fixing needs each parsed document afterwards
+        stream = (result if keep else result.light(options.keep_source) for result in (
+            lint_file(path, finder, options, stdin_filename=args.stdin_filename,
+                      read_stdin=sys.stdin.buffer.read) for path in files))
     if show_progress and len(files) >= _PROGRESS_MIN_FILES:
         from rich.console import Console
         from rich.progress import Progress
