@@ -103,15 +103,30 @@ _DATA_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "fi
 # Of those, the ones a person never does: 'officials have shown interest' is no attribution.
 _SHOW_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds", "put",
                         "puts", "gives", "gave"})
-# Matched against the lower-cased prose; the verbs as a prefix tree for speed.
-_CUE = re.compile(
-    r"\b"
-    + lexicon.first_letter_guard(["according", "quoted", "cited", "in", *_SPEECH])
-    + r"(?:(?P<according>according\s+to|quoted\s+by|cited\s+by)"
-    r"|(?P<document>in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:filing|statement"
-    r"|report|letter|release|interview|prospectus|submission|notice|presentation))"
-    + rf"|(?P<verb>{lexicon.trie_pattern(_SPEECH)}))\b"
-)
+# Matched against the lower-cased prose; the verbs as a prefix tree for speed. No named
+# groups (entering one costs the engine at every word): a match's kind follows from its text.
+_CUE = lexicon.word_start_scan(
+    lexicon.first_letters(["according", "quoted", "cited", "in", *_SPEECH]),
+    r"(?:according\s+to|quoted\s+by|cited\s+by"
+    r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:filing|statement"
+    r"|report|letter|release|interview|prospectus|submission|notice|presentation)"
+    + rf"|{lexicon.trie_pattern(_SPEECH)})\b")
+CueKind = Literal["according", "document", "verb", "agentless"]
+# A cue or agentless phrase found by the scans: prose offsets and kind.
+_Cue = tuple[int, int, CueKind]
+
+
+def _cue_kind(text: str) -> CueKind:
+    """Which alternative of the cue scan matched ``text``.
+
+    The verbs are single words; of the phrases with a space in them, only the document
+    ('in a statement') opens with 'in', and 'cited' as a verb has no 'by' after it.
+    """
+    if text.isalpha():
+        return "verb"
+    return "document" if text.startswith("in") else "according"
+
+
 _AUXILIARY = regex.compile(
     r"(?:\s+(?:has|have|had|would|will|also|later|previously|further|separately|repeatedly"
     r"|long|have\s+long|widely|privately|publicly|earlier|now|recently|already|often|today"
@@ -277,8 +292,9 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
     return _Lexicons(
         unnamed=regex.compile(rf"\b(?:{lexicon.alternation(unnamed)})\b", regex.IGNORECASE),
         vague=regex.compile(rf"\b(?:{lexicon.alternation(vague)})\b", regex.IGNORECASE),
-        agentless=re.compile(
-            r"\b" + lexicon.first_letter_guard(agentless) + "(?:" + "|".join(agentless) + ")"),
+        agentless=lexicon.word_start_scan(lexicon.first_letters(agentless),
+                                          "(?:" + "|".join(agentless) + ")")
+        if agentless else re.compile(r"(?!x)x"),  # every phrase ignored: nothing to find
         institutions=frozenset(lexicon.load("institutions")),
         documents=frozenset(lexicon.load("documents")),
         nationalities=frozenset(lexicon.load("nationalities")),
@@ -311,8 +327,11 @@ def _suspect_pattern(phrases: list[str]) -> re.Pattern[str]:
         word = words[-1] if words else phrase.split()[-1]
         (stems if word.endswith("*") else exact).add(word.rstrip("*"))
     verbs = lexicon.trie_pattern(_SPEECH)
+    # The guard lets the search reject most word starts on their first character.
+    guard = lexicon.first_char_guard([*exact, *stems, "some", "many", "others", "most"])
     return re.compile(
-        rf"\b(?:{lexicon.trie_pattern(sorted(exact))}\b|{lexicon.trie_pattern(sorted(stems))}"
+        rf"\b{guard}(?:{lexicon.trie_pattern(sorted(exact))}\b"
+        rf"|{lexicon.trie_pattern(sorted(stems))}"
         rf"|(?:some|many|others|most)(?:\s+\w+)?\s+{verbs}\b)")
 
 
@@ -341,25 +360,37 @@ class Attribution:
         return tuple(f for i in range(len(self.analysis.sentences)) for f in self.frames_in(i))
 
     @cached_property
-    def _agentless(self) -> dict[int, list[re.Match[str]]]:
+    def _agentless(self) -> dict[int, list[_Cue]]:
         """Agentless phrases by sentence: one scan of the whole prose."""
         analysis = self.analysis
-        table: dict[int, list[re.Match[str]]] = {}
-        for match in self.lex.agentless.finditer(analysis.lower):
-            table.setdefault(analysis.sentence_at(match.start()), []).append(match)
+        sentence_at = analysis.sentence_at
+        table: dict[int, list[_Cue]] = {}
+        search = self.lex.agentless.search
+        padded = " " + analysis.lower  # see lexicon.word_start_scan
+        # A search per phrase rather than finditer: a phrase can end after a space, where the
+        # next one may start, and the padded scan needs that space in front of it.
+        at = 0
+        while (match := search(padded, at)) is not None:
+            start, at = match.start(), match.end() - 1
+            table.setdefault(sentence_at(start), []).append((start, at, "agentless"))
         return table
 
     @cached_property
-    def _cue_table(self) -> dict[int, list[re.Match[str]]]:
-        """Cue matches by sentence: one scan of the whole prose."""
+    def _cue_table(self) -> dict[int, list[_Cue]]:
+        """Cues by sentence: one scan of the whole prose."""
         analysis = self.analysis
         sentence_at = analysis.sentence_at
-        table: dict[int, list[re.Match[str]]] = {}
-        for match in _CUE.finditer(analysis.lower):
-            table.setdefault(sentence_at(match.start()), []).append(match)
+        low = analysis.lower
+        table: dict[int, list[_Cue]] = {}
+        # Cues end in a letter before a non-letter, so finditer resuming after that non-letter
+        # loses none (see lexicon.word_start_scan).
+        for match in _CUE.finditer(" " + low):
+            start, end = match.start(), match.end() - 1
+            table.setdefault(sentence_at(start), []).append(
+                (start, end, _cue_kind(low[start:end])))
         return table
 
-    def _cues(self, index: int) -> list[re.Match[str]]:
+    def _cues(self, index: int) -> list[_Cue]:
         """Cue and agentless matches of one sentence."""
         return [*self._cue_table.get(index, ()), *self._agentless.get(index, ())]
 
@@ -381,17 +412,16 @@ class Attribution:
         prose = self.doc.prose
         sentence = analysis.sentences[index]
         found: list[Frame] = []
-        agentless = self.lex.agentless
-        for match in self._cues(index):
-            if match.re is agentless:
-                start, end = match.span()
+        for cue in self._cues(index):
+            if cue[2] == "agentless":
+                start, end = cue[0], cue[1]
                 while end > start and prose[end - 1].isspace():
                     end -= 1
                 quoted = analysis.quote_at(start) is not None
                 found.append(Frame(index, start, end, start, end, "agentless", "agentless",
                                    quoted))
                 continue
-            frame = self._frame(match, index, sentence.start, sentence.end)
+            frame = self._frame(cue, index, sentence.start, sentence.end)
             if frame is not None:
                 found.append(frame)
         found.sort(key=lambda f: f.cue_start)
@@ -413,16 +443,15 @@ class Attribution:
             index -= 1
         return "named"
 
-    def _frame(self, match: re.Match[str], index: int, s_start: int,
-               s_end: int) -> Frame | None:
+    def _frame(self, found: _Cue, index: int, s_start: int, s_end: int) -> Frame | None:
         prose = self.doc.prose
-        cue = match.group().lower()
-        start, end = match.span()
+        start, end, cue_kind = found
+        cue = self.analysis.lower[start:end]
         in_quote = self.analysis.quote_at(start) is not None
-        if match.group("document"):
+        if cue_kind == "document":
             # 'in a filing with the SEC', 'in its annual report': the sentence's own source.
             return Frame(index, start, end, start, end, "named", "named", in_quote)
-        if match.group("according"):
+        if cue_kind == "according":
             src_start, src_end = self._after(end, s_end)
             if src_end <= src_start:
                 return None

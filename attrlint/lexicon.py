@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -42,8 +43,6 @@ def trie_pattern(words: tuple[str, ...] | list[str]) -> str:
     shared prefixes make it test each character once. Longer words win over their
     prefixes ('tenth' before 'ten').
     """
-    import re
-
     trie: dict[str, dict[str, Any]] = {}
     for word in words:
         node = trie
@@ -64,13 +63,21 @@ def trie_pattern(words: tuple[str, ...] | list[str]) -> str:
     return emit(trie) if trie else r"(?!x)x"
 
 
-def first_letter_guard(patterns: list[str] | tuple[str, ...]) -> str:
-    """A lookahead on the letters ``patterns`` can start with: ``(?=[aiw])``.
+def first_char_guard(words: list[str] | tuple[str, ...]) -> str:
+    """A lookahead on the characters literal ``words`` start with: ``(?=[mos])``.
 
-    A scan that opens with a word boundary makes the engine try the whole alternation at every
-    word boundary; the guard rejects most of them on one character. Each pattern must open
-    with a lower-case letter or a group of literal alternatives (``(?:are|is|was)``);
-    anything else gives an empty guard, which is always correct.
+    Empty (always correct) when a word is empty, since then the pattern can match anywhere.
+    """
+    if not words or not all(words):
+        return ""
+    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
+
+
+def first_letters(patterns: list[str] | tuple[str, ...]) -> str:
+    """The letters ``patterns`` can start with, sorted: ``"aistw"``; empty when unsure.
+
+    Each pattern must open with a lower-case letter or a group of literal alternatives
+    (``(?:are|is|was)``); anything else, or no pattern at all, gives an empty string.
     """
     letters: set[str] = set()
     for pattern in patterns:
@@ -90,4 +97,32 @@ def first_letter_guard(patterns: list[str] | tuple[str, ...]) -> str:
         if not all(head.isalpha() and head.islower() for head in heads):
             return ""
         letters.update(heads)
-    return f"(?=[{''.join(sorted(letters))}])" if letters else ""
+    return "".join(sorted(letters))
+
+
+def first_letter_guard(patterns: list[str] | tuple[str, ...]) -> str:
+    """A lookahead on the letters ``patterns`` can start with: ``(?=[aiw])``.
+
+    A scan that opens with a word boundary makes the engine try the whole alternation at every
+    word boundary; the guard rejects most of them on one character. Each pattern must open
+    with a lower-case letter or a group of literal alternatives (``(?:are|is|was)``);
+    anything else gives an empty guard, which is always correct.
+    """
+    letters = first_letters(patterns)
+    return f"(?=[{letters}])" if letters else ""
+
+
+def word_start_scan(letters: str, body: str) -> re.Pattern[str]:
+    r"""A scan for ``body`` where a word starts with one of ``letters``; run it on ``" " + text``.
+
+    Opening with ``\b`` makes the ``re`` engine enter the pattern at every position of the
+    text. Opening with a character class instead lets it skip, in a tight loop, to the next
+    character that is not an ASCII letter, digit or underscore (a space, mostly); the
+    lookbehind confirms that character is no word character at all, so what follows starts a
+    word exactly as after ``\b``. ``letters`` (from :func:`first_letters`) must hold every
+    letter ``body`` can open with. On the text with one space in front, a match's start is
+    the offset in ``text`` where ``body`` begins and its end, less one, where it ends.
+    """
+    if not letters:
+        raise ValueError("a word-start scan needs the letters its phrases open with")
+    return re.compile(rf"[^0-9A-Z_a-z](?<!\w)(?=[{letters}]){body}")
