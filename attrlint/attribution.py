@@ -348,9 +348,29 @@ class Attribution:
         self.lex = _lexicons(analysis.options)
 
     @cached_property
-    def _proper_words(self) -> frozenset[str]:
-        """Capitalised words seen mid-sentence: proper names, whatever starts a sentence."""
-        return frozenset(_MID_CAPITAL.findall(self.doc.prose))
+    def _proper_memo(self) -> dict[str, bool]:
+        return {}
+
+    def _proper(self, word: str) -> bool:
+        """Whether a capitalised word is also seen mid-sentence: a name wherever it appears.
+
+        Only the word's own occurrences are looked at, so the few sentence-initial words
+        asked about do not pay for a scan of the whole draft. ``_MID_CAPITAL`` matches only
+        after a space, so a match at an occurrence is one a scan would have found.
+        """
+        memo = self._proper_memo
+        known = memo.get(word)
+        if known is None:
+            prose = self.doc.prose
+            match = _MID_CAPITAL.match
+            at = prose.find(word)
+            known = False
+            while at >= 0 and not known:
+                found = match(prose, at)
+                known = found is not None and found.group() == word
+                at = prose.find(word, at + 1)
+            memo[word] = known
+        return known
 
     # -- frames --------------------------------------------------------------------------
 
@@ -421,13 +441,26 @@ class Attribution:
                 found.append(Frame(index, start, end, start, end, "agentless", "agentless",
                                    quoted))
                 continue
-            frame = self._frame(cue, index, sentence.start, sentence.end)
+            frame = self._cue_frame(cue, index, sentence.start, sentence.end)
             if frame is not None:
                 found.append(frame)
         found.sort(key=lambda f: f.cue_start)
         if any(f.kind == "pronoun" for f in found):
             found = self._resolve_pronouns(index, found)
         return found
+
+    @cached_property
+    def _cue_frames(self) -> dict[int, Frame | None]:
+        return {}
+
+    def _cue_frame(self, cue: _Cue, index: int, s_start: int, s_end: int) -> Frame | None:
+        """The frame of one cue, if it is one, computed once: :meth:`sourced` asks cue by cue."""
+        memo = self._cue_frames
+        start = cue[0]  # cue matches do not overlap: the start identifies one
+        if start in memo:
+            return memo[start]
+        frame = memo[start] = self._frame(cue, index, s_start, s_end)
+        return frame
 
     def _antecedent(self, sentence: int) -> SourceKind:
         """Kind of the last source named before a sentence, in its block or the one before."""
@@ -496,12 +529,13 @@ class Attribution:
                          *(phrase or (src_start, src_end)))
         if prose[start].isupper() and start > s_start + 1:
             return None  # part of a name, as in the Harrow Home Show
-        if _AS_ANNOUNCED.search(before) and cue in ("announced", "disclosed", "stated"):
+        if cue in ("announced", "disclosed", "stated") and _AS_ANNOUNCED.search(before):
             # 'as previously announced': the issuer's own announcement.
             return Frame(index, start, end, start, end, "named", "named", in_quote)
-        inverted = before.rstrip().endswith(('"', "”", "’")) or (
-            before.rstrip().endswith(",") and not _NAME_BETWEEN_COMMAS.search(before)) or (
-            not before.strip() and cue in ("says", "said"))
+        trimmed = before.rstrip()
+        inverted = trimmed.endswith(('"', "”", "’")) or (
+            trimmed.endswith(",") and not _NAME_BETWEEN_COMMAS.search(before)) or (
+            not trimmed and cue in ("says", "said"))
         if inverted and (_SHORT_SOURCE.match(prose, end, s_end) or _TAIL.match(prose, end, s_end)) \
                 and (cue in _INVERTIBLE or (
                 cue not in _DATA_CUES and cue not in ("told", "tells", "asked")
@@ -513,7 +547,7 @@ class Attribution:
                 kind = kind or "named"
                 return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
                              *(phrase or (src_start, src_end)))
-        src_start, src_end = self._before(s_start, start)
+        src_start, src_end = self._before(s_start, start, before)
         if src_end <= src_start:
             return None
         text = prose[src_start:src_end]
@@ -533,10 +567,11 @@ class Attribution:
             return True
         return not _NOTIFYING.match(rest)
 
-    def _before(self, s_start: int, cue_start: int) -> tuple[int, int]:
-        """The subject before a cue: the nearest clause, stepping over appositives."""
-        prose = self.doc.prose
-        text = _blank_asides(prose[s_start:cue_start])
+    def _before(self, s_start: int, cue_start: int, text: str) -> tuple[int, int]:
+        """The subject before a cue: the nearest clause, stepping over appositives.
+
+        ``text`` is the sentence up to the cue with its asides blanked out.
+        """
         last_word = text.rsplit(None, 1)[-1:]
         if last_word and (last_word[0].lower() in _AUXILIARY_WORDS
                           or last_word[0].endswith("day")):
@@ -610,8 +645,8 @@ class Attribution:
         if not stripped:
             return None, None
         base = offset + text.find(stripped)
-        if _PRONOUN.match(stripped) or _ANAPHOR.match(stripped):
-            return "pronoun", None
+        if (len(stripped) <= 5 and _PRONOUN.match(stripped)) or _ANAPHOR.match(stripped):
+            return "pronoun", None  # (no pronoun with its line end is longer than 'they\n')
         if lex.named is not None and lex.named.search(stripped):
             return "named", None
         words = _words(stripped)
@@ -622,8 +657,9 @@ class Attribution:
         names = [w for i, w in enumerate(words)
                  if w[:1].isupper() and _NAME_PART.match(w) and lower[i] not in lex.nationalities
                  and not (i == 0 and at_start and (lower[0] in lex.common
-                                                   or w not in self._proper_words))]
-        if stripped.lower() not in _QUANTIFIERS and lex.suspect.search(stripped.lower()) is None:
+                                                   or not self._proper(w)))]
+        folded = stripped.lower()
+        if folded not in _QUANTIFIERS and lex.suspect.search(folded) is None:
             return self._plain_source(stripped, lower, names, data, strong), None
         if lower[0] == "another" and len(words) <= 4:
             return "pronoun", None  # 'another official': one of those already introduced
@@ -877,7 +913,18 @@ class Attribution:
 
     def sourced(self, sentence: int) -> bool:
         """Whether a sentence has a source of its own: a frame or a citation."""
-        return sentence in self._cited or bool(self.frames_in(sentence))
+        if sentence in self._cited:
+            return True
+        frames = self._frames_memo.get(sentence)
+        if frames is not None:
+            return bool(frames)
+        if sentence in self._agentless:
+            return True  # an agentless phrase is always a frame
+        # Whether one cue makes a frame does not depend on the others (pronouns are only
+        # resolved): stop at the first, and leave the sentence's frames for when asked.
+        s = self.analysis.sentences[sentence]
+        return any(self._cue_frame(cue, sentence, s.start, s.end) is not None
+                   for cue in self._cue_table.get(sentence, ()))
 
     def has_source(self, sentence: int, scope: str = "paragraph") -> bool:
         """A source in the sentence, or (paragraph scope) in a sentence it continues."""
