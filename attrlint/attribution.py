@@ -957,6 +957,12 @@ class Attribution:
         if not first or not first[0][:1].isupper():
             return False
         name = first[0].removesuffix("'s").removesuffix("’s")
+        # A source lies within its sentence or its cue (a document cue, 'in a statement', may
+        # run on past the paragraph's end): when the name is not there, spare the frames.
+        previous = self.analysis.sentences[sentence - 1]
+        end = max([previous.end, *(cue[1] for cue in self._cue_table.get(sentence - 1, ()))])
+        if prose.find(name, previous.start, end) < 0:
+            return False
         return any(name in prose[f.source_start:f.source_end].split()
                    for f in self.frames_in(sentence - 1) if f.kind == "named")
 
