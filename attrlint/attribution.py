@@ -104,13 +104,13 @@ _DATA_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "fi
 _SHOW_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds", "put",
                         "puts", "gives", "gave"})
 # Matched against the lower-cased prose; the verbs as a prefix tree for speed. No named
-# groups (entering one costs the engine at every word): a match's kind follows from its text.
-_CUE = lexicon.word_start_scan(
-    lexicon.first_letters(["according", "quoted", "cited", "in", *_SPEECH]),
-    r"(?:according\s+to|quoted\s+by|cited\s+by"
-    r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:filing|statement"
-    r"|report|letter|release|interview|prospectus|submission|notice|presentation)"
-    + rf"|{lexicon.trie_pattern(_SPEECH)})\b")
+# groups inside (entering one costs the engine at every word): a match's kind follows from
+# its text. The scan itself is built with the agentless phrases, in _lexicons.
+_CUE_LETTERS = lexicon.first_letters(["according", "quoted", "cited", "in", *_SPEECH])
+_CUE = (r"(?:according\s+to|quoted\s+by|cited\s+by"
+        r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:filing|statement"
+        r"|report|letter|release|interview|prospectus|submission|notice|presentation)"
+        + rf"|{lexicon.trie_pattern(_SPEECH)})\b")
 CueKind = Literal["according", "document", "verb", "agentless"]
 # A cue or agentless phrase found by the scans: prose offsets and kind.
 _Cue = tuple[int, int, CueKind]
@@ -265,7 +265,7 @@ _STARTERS = frozenset({
 class _Lexicons:
     unnamed: regex.Pattern[str]
     vague: regex.Pattern[str]
-    agentless: re.Pattern[str]
+    scan: re.Pattern[str]
     institutions: frozenset[str]
     documents: frozenset[str]
     nationalities: frozenset[str]
@@ -292,9 +292,7 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
     return _Lexicons(
         unnamed=regex.compile(rf"\b(?:{lexicon.alternation(unnamed)})\b", regex.IGNORECASE),
         vague=regex.compile(rf"\b(?:{lexicon.alternation(vague)})\b", regex.IGNORECASE),
-        agentless=lexicon.word_start_scan(lexicon.first_letters(agentless),
-                                          "(?:" + "|".join(agentless) + ")")
-        if agentless else re.compile(r"(?!x)x"),  # every phrase ignored: nothing to find
+        scan=_scan_pattern(agentless),
         institutions=frozenset(lexicon.load("institutions")),
         documents=frozenset(lexicon.load("documents")),
         nationalities=frozenset(lexicon.load("nationalities")),
@@ -309,6 +307,22 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
             rf"(?P<role>{lexicon.alternation([*lexicon.load('roles'), 'spokes*'])})\b",
             regex.IGNORECASE),
     )
+
+
+def _scan_pattern(agentless: list[str]) -> re.Pattern[str]:
+    """One scan of the prose for cues and agentless phrases: see ``Attribution._scan``.
+
+    At each word start it looks ahead for an agentless phrase and then a cue (group
+    ``agentless``, and ``cue`` after it), or for a cue alone (``cue_only``), consuming
+    nothing after the character before the word.
+    """
+    if not agentless:  # every phrase ignored
+        return lexicon.word_start_scan(_CUE_LETTERS, rf"(?=(?P<cue_only>{_CUE}))")
+    letters = lexicon.first_letters(agentless)
+    return lexicon.word_start_scan(
+        "".join(sorted({*letters, *_CUE_LETTERS})),
+        rf"(?:(?=[{letters}])(?=(?P<agentless>(?:{'|'.join(agentless)})))(?=(?P<cue>{_CUE}))?"
+        rf"|(?=(?P<cue_only>{_CUE})))")
 
 
 def _suspect_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -380,35 +394,43 @@ class Attribution:
         return tuple(f for i in range(len(self.analysis.sentences)) for f in self.frames_in(i))
 
     @cached_property
-    def _agentless(self) -> dict[int, list[_Cue]]:
-        """Agentless phrases by sentence: one scan of the whole prose."""
-        analysis = self.analysis
-        sentence_at = analysis.sentence_at
-        table: dict[int, list[_Cue]] = {}
-        search = self.lex.agentless.search
-        padded = " " + analysis.lower  # see lexicon.word_start_scan
-        # A search per phrase rather than finditer: a phrase can end after a space, where the
-        # next one may start, and the padded scan needs that space in front of it.
-        at = 0
-        while (match := search(padded, at)) is not None:
-            start, at = match.start(), match.end() - 1
-            table.setdefault(sentence_at(start), []).append((start, at, "agentless"))
-        return table
+    def _scan(self) -> tuple[dict[int, list[_Cue]], dict[int, list[_Cue]]]:
+        """Cues and agentless phrases by sentence: one scan of the whole prose.
 
-    @cached_property
-    def _cue_table(self) -> dict[int, list[_Cue]]:
-        """Cues by sentence: one scan of the whole prose."""
+        The scan looks for both at every word start, since one may start inside the other
+        (the agentless 'a reported' in 'in a reported statement'). Of each kind it keeps
+        what a scan for that kind alone finds: a match, then the next one starting at or
+        after its end.
+        """
         analysis = self.analysis
         sentence_at = analysis.sentence_at
         low = analysis.lower
-        table: dict[int, list[_Cue]] = {}
-        # Cues end in a letter before a non-letter, so finditer resuming after that non-letter
-        # loses none (see lexicon.word_start_scan).
-        for match in _CUE.finditer(" " + low):
-            start, end = match.start(), match.end() - 1
-            table.setdefault(sentence_at(start), []).append(
-                (start, end, _cue_kind(low[start:end])))
-        return table
+        cues: dict[int, list[_Cue]] = {}
+        agentless: dict[int, list[_Cue]] = {}
+        cue_end = agentless_end = 0
+        for match in self.lex.scan.finditer(" " + low):  # see lexicon.word_start_scan
+            start = match.start()
+            group = match.lastgroup  # agentless, cue (after agentless) or cue_only
+            assert group is not None
+            if group != "cue_only" and start >= agentless_end:
+                agentless_end = match.end("agentless") - 1
+                agentless.setdefault(sentence_at(start), []).append(
+                    (start, agentless_end, "agentless"))
+            if group != "agentless" and start >= cue_end:
+                cue_end = match.end(group) - 1
+                cues.setdefault(sentence_at(start), []).append(
+                    (start, cue_end, _cue_kind(low[start:cue_end])))
+        return cues, agentless
+
+    @property
+    def _cue_table(self) -> dict[int, list[_Cue]]:
+        """Cues by sentence."""
+        return self._scan[0]
+
+    @property
+    def _agentless(self) -> dict[int, list[_Cue]]:
+        """Agentless phrases by sentence."""
+        return self._scan[1]
 
     def _cues(self, index: int) -> list[_Cue]:
         """Cue and agentless matches of one sentence."""

@@ -121,7 +121,8 @@ def word_start_scan(letters: str, body: str) -> re.Pattern[str]:
     lookbehind confirms that character is no word character at all, so what follows starts a
     word exactly as after ``\b``. ``letters`` (from :func:`first_letters`) must hold every
     letter ``body`` can open with. On the text with one space in front, a match's start is
-    the offset in ``text`` where ``body`` begins and its end, less one, where it ends.
+    the offset in ``text`` where ``body`` begins, and the end of the match or of a group in
+    it, less one, is the offset in ``text`` where that ends.
     """
     if not letters:
         raise ValueError("a word-start scan needs the letters its phrases open with")
