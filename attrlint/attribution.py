@@ -111,12 +111,11 @@ _CUE = (r"(?:according\s+to|quoted\s+by|cited\s+by"
         r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:filing|statement"
         r"|report|letter|release|interview|prospectus|submission|notice|presentation)"
         + rf"|{lexicon.trie_pattern(_SPEECH)})\b")
-CueKind = Literal["according", "document", "verb", "agentless"]
-# A cue or agentless phrase found by the scans: prose offsets and kind.
-_Cue = tuple[int, int, CueKind]
+# A cue or agentless phrase found by the scan: prose offsets and which of the two.
+_Cue = tuple[int, int, Literal["cue", "agentless"]]
 
 
-def _cue_kind(text: str) -> CueKind:
+def _cue_kind(text: str) -> Literal["according", "document", "verb"]:
     """Which alternative of the cue scan matched ``text``.
 
     The verbs are single words; of the phrases with a space in them, only the document
@@ -223,6 +222,8 @@ _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
 _WORD = regex.compile(r"[\w'’.&-]+")
 _NAME_PART = regex.compile(r"^[\p{Lu}][\p{L}'’.&-]*$")
+# The same for a word of ASCII letters (most words), with the cheaper engine.
+_ASCII_NAME_PART = re.compile(r"[A-Z][A-Za-z'.&-]*")
 _REASON = regex.compile(
     r"(?:not|n't)\s+(?:been\s+)?(?:authori[sz]ed|permitted|allowed|cleared|entitled|empowered)"
     r"\s+to|for\s+fear\s+of|fear(?:ing|ed)?\s+(?:reprisals?|retaliation|for\s+(?:their|his|her))"
@@ -265,7 +266,7 @@ _STARTERS = frozenset({
 class _Lexicons:
     unnamed: regex.Pattern[str]
     vague: regex.Pattern[str]
-    scan: re.Pattern[str]
+    scan: lexicon.WordStartScan
     institutions: frozenset[str]
     documents: frozenset[str]
     nationalities: frozenset[str]
@@ -273,6 +274,7 @@ class _Lexicons:
     common: frozenset[str]
     indefinite_role: regex.Pattern[str]
     suspect: re.Pattern[str]
+    suspect_scan: lexicon.WordStartScan | None  # the same, faster on a long text
 
 
 @cache
@@ -289,6 +291,8 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
     if options and options.named_sources:
         named = regex.compile(rf"\b(?:{lexicon.alternation(list(options.named_sources))})\b",
                               regex.IGNORECASE)
+    suspect, suspect_scan = _suspect_patterns(
+        [*unnamed, *vague, *lexicon.load("roles"), "spokes*"])
     return _Lexicons(
         unnamed=regex.compile(rf"\b(?:{lexicon.alternation(unnamed)})\b", regex.IGNORECASE),
         vague=regex.compile(rf"\b(?:{lexicon.alternation(vague)})\b", regex.IGNORECASE),
@@ -300,7 +304,8 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
         common=frozenset(w.rstrip("*") for p in (*unnamed, *vague) for w in p.split())
         | frozenset(lexicon.load("institutions")) | frozenset(lexicon.load("documents"))
         | _STARTERS,
-        suspect=_suspect_pattern([*unnamed, *vague, *lexicon.load("roles"), "spokes*"]),
+        suspect=suspect,
+        suspect_scan=suspect_scan,
         indefinite_role=regex.compile(
             r"(?:a|an|one|another|two|three|four|five|several|multiple)\s+"
             r"(?:[\w’'-]+\s+){0,3}?"
@@ -309,7 +314,7 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
     )
 
 
-def _scan_pattern(agentless: list[str]) -> re.Pattern[str]:
+def _scan_pattern(agentless: list[str]) -> lexicon.WordStartScan:
     """One scan of the prose for cues and agentless phrases: see ``Attribution._scan``.
 
     At each word start it looks ahead for an agentless phrase and then a cue (group
@@ -317,15 +322,16 @@ def _scan_pattern(agentless: list[str]) -> re.Pattern[str]:
     nothing after the character before the word.
     """
     if not agentless:  # every phrase ignored
-        return lexicon.word_start_scan(_CUE_LETTERS, rf"(?=(?P<cue_only>{_CUE}))")
+        return lexicon.WordStartScan(_CUE_LETTERS, rf"(?=(?P<cue_only>{_CUE}))")
     letters = lexicon.first_letters(agentless)
-    return lexicon.word_start_scan(
+    return lexicon.WordStartScan(
         "".join(sorted({*letters, *_CUE_LETTERS})),
         rf"(?:(?=[{letters}])(?=(?P<agentless>(?:{'|'.join(agentless)})))(?=(?P<cue>{_CUE}))?"
         rf"|(?=(?P<cue_only>{_CUE})))")
 
 
-def _suspect_pattern(phrases: list[str]) -> re.Pattern[str]:
+def _suspect_patterns(
+        phrases: list[str]) -> tuple[re.Pattern[str], lexicon.WordStartScan | None]:
     """What a sentence must contain to hold one of ``phrases`` as a source.
 
     The last content word of each phrase stands for it (a sentence without it cannot hold the
@@ -341,12 +347,15 @@ def _suspect_pattern(phrases: list[str]) -> re.Pattern[str]:
         word = words[-1] if words else phrase.split()[-1]
         (stems if word.endswith("*") else exact).add(word.rstrip("*"))
     verbs = lexicon.trie_pattern(_SPEECH)
+    body = (rf"(?:{lexicon.trie_pattern(sorted(exact))}\b|{lexicon.trie_pattern(sorted(stems))}"
+            rf"|(?:some|many|others|most)(?:\s+\w+)?\s+{verbs}\b)")
+    words = [*exact, *stems, "some", "many", "others", "most"]
     # The guard lets the search reject most word starts on their first character.
-    guard = lexicon.first_char_guard([*exact, *stems, "some", "many", "others", "most"])
-    return re.compile(
-        rf"\b{guard}(?:{lexicon.trie_pattern(sorted(exact))}\b"
-        rf"|{lexicon.trie_pattern(sorted(stems))}"
-        rf"|(?:some|many|others|most)(?:\s+\w+)?\s+{verbs}\b)")
+    letters = "".join(sorted({w[:1] for w in words}))
+    scan = None
+    if all(words) and all("a" <= c <= "z" for c in letters):
+        scan = lexicon.WordStartScan(letters, body)
+    return re.compile(rf"\b{lexicon.first_char_guard(words)}{body}"), scan
 
 
 def _words(text: str) -> list[str]:
@@ -394,6 +403,11 @@ class Attribution:
         return tuple(f for i in range(len(self.analysis.sentences)) for f in self.frames_in(i))
 
     @cached_property
+    def _padded(self) -> str:
+        """The lower-cased prose with a space in front, for word-start scans."""
+        return " " + self.analysis.lower
+
+    @cached_property
     def _scan(self) -> tuple[dict[int, list[_Cue]], dict[int, list[_Cue]]]:
         """Cues and agentless phrases by sentence: one scan of the whole prose.
 
@@ -402,13 +416,11 @@ class Attribution:
         what a scan for that kind alone finds: a match, then the next one starting at or
         after its end.
         """
-        analysis = self.analysis
-        sentence_at = analysis.sentence_at
-        low = analysis.lower
+        sentence_at = self.analysis.sentence_at
         cues: dict[int, list[_Cue]] = {}
         agentless: dict[int, list[_Cue]] = {}
         cue_end = agentless_end = 0
-        for match in self.lex.scan.finditer(" " + low):  # see lexicon.word_start_scan
+        for match in self.lex.scan.finditer(self._padded):
             start = match.start()
             group = match.lastgroup  # agentless, cue (after agentless) or cue_only
             assert group is not None
@@ -418,16 +430,15 @@ class Attribution:
                     (start, agentless_end, "agentless"))
             if group != "agentless" and start >= cue_end:
                 cue_end = match.end(group) - 1
-                cues.setdefault(sentence_at(start), []).append(
-                    (start, cue_end, _cue_kind(low[start:cue_end])))
+                cues.setdefault(sentence_at(start), []).append((start, cue_end, "cue"))
         return cues, agentless
 
-    @property
+    @cached_property
     def _cue_table(self) -> dict[int, list[_Cue]]:
         """Cues by sentence."""
         return self._scan[0]
 
-    @property
+    @cached_property
     def _agentless(self) -> dict[int, list[_Cue]]:
         """Agentless phrases by sentence."""
         return self._scan[1]
@@ -500,8 +511,9 @@ class Attribution:
 
     def _frame(self, found: _Cue, index: int, s_start: int, s_end: int) -> Frame | None:
         prose = self.doc.prose
-        start, end, cue_kind = found
+        start, end = found[0], found[1]
         cue = self.analysis.lower[start:end]
+        cue_kind = _cue_kind(cue)
         in_quote = self.analysis.quote_at(start) is not None
         if cue_kind == "document":
             # 'in a filing with the SEC', 'in its annual report': the sentence's own source.
@@ -677,7 +689,9 @@ class Attribution:
         lower = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]
         at_start = offset <= s_start + 1
         names = [w for i, w in enumerate(words)
-                 if w[:1].isupper() and _NAME_PART.match(w) and lower[i] not in lex.nationalities
+                 if w[:1].isupper() and (_ASCII_NAME_PART.fullmatch(w) if w.isascii()
+                                         else _NAME_PART.match(w))
+                 and lower[i] not in lex.nationalities
                  and not (i == 0 and at_start and (lower[0] in lex.common
                                                    or not self._proper(w)))]
         folded = stripped.lower()
@@ -998,11 +1012,16 @@ class Attribution:
         """Sentences that could hold an unnamed, vague or agentless source: a lexicon hit."""
         analysis = self.analysis
         sentences = analysis.sentences
-        search = self.lex.suspect.search
-        low = analysis.lower
         # Only a sentence with a cue can hold a source; look for the phrases only there.
-        hits = {i for i in self._cue_table
-                if search(low, sentences[i].start, sentences[i].end) is not None}
+        scan = self.lex.suspect_scan
+        if scan is not None:
+            occurs, padded = scan.occurs, self._padded
+            hits = {i for i in self._cue_table
+                    if occurs(padded, sentences[i].start, sentences[i].end)}
+        else:  # phrases that do not open with a letter
+            search, low = self.lex.suspect.search, analysis.lower
+            hits = {i for i in self._cue_table
+                    if search(low, sentences[i].start, sentences[i].end) is not None}
         hits.update(self._agentless)
         return sorted(hits)
 

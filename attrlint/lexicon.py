@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -112,18 +114,46 @@ def first_letter_guard(patterns: list[str] | tuple[str, ...]) -> str:
     return f"(?=[{letters}])" if letters else ""
 
 
-def word_start_scan(letters: str, body: str) -> re.Pattern[str]:
-    r"""A scan for ``body`` where a word starts with one of ``letters``; run it on ``" " + text``.
+class WordStartScan:
+    r"""A scan for phrases at word starts, fast for the ``re`` engine: see :meth:`finditer`.
 
-    Opening with ``\b`` makes the ``re`` engine enter the pattern at every position of the
-    text. Opening with a character class instead lets it skip, in a tight loop, to the next
-    character that is not an ASCII letter, digit or underscore (a space, mostly); the
-    lookbehind confirms that character is no word character at all, so what follows starts a
-    word exactly as after ``\b``. ``letters`` (from :func:`first_letters`) must hold every
-    letter ``body`` can open with. On the text with one space in front, a match's start is
-    the offset in ``text`` where ``body`` begins, and the end of the match or of a group in
-    it, less one, is the offset in ``text`` where that ends.
+    Opening a pattern with ``\b`` makes the engine enter it at every position of the text.
+    Here it is entered only at the character before a word: the spaces, found by the
+    engine's quick search for a literal first character, and, in a second scan, the other
+    characters that are not word characters (a class the engine skips through in a tight
+    loop; the lookbehind rules out the non-ASCII word characters the class lets through).
+    Together they are exactly the characters before the words ``\b`` finds the start of.
     """
-    if not letters:
-        raise ValueError("a word-start scan needs the letters its phrases open with")
-    return re.compile(rf"[^0-9A-Z_a-z](?<!\w)(?=[{letters}]){body}")
+
+    def __init__(self, letters: str, body: str) -> None:
+        """A scan for ``body``, which opens with one of ``letters`` (ASCII lower case).
+
+        ``letters`` must hold every letter ``body`` can open with (see :func:`first_letters`).
+        """
+        if not letters:
+            raise ValueError("a word-start scan needs the letters its phrases open with")
+        guarded = f"(?=[{letters}]){body}"
+        self.after_space = re.compile(" " + guarded)
+        self.after_other = re.compile(r"[^0-9A-Z_a-z ](?<!\w)" + guarded)
+
+    def finditer(self, padded: str) -> Iterator[re.Match[str]]:
+        """Matches at the word starts of a text, in order; ``padded`` is ``" " + text``.
+
+        The space in front gives a word at the very start a character before it: a match's
+        start is the offset in the text of the word, and the end of a group, less one, is
+        the offset in the text where the group ends. For this ``body`` must consume nothing.
+        """
+        return heapq.merge(self.after_space.finditer(padded),
+                           self.after_other.finditer(padded), key=_start)
+
+    def occurs(self, padded: str, start: int, end: int) -> bool:
+        r"""Whether ``body`` matches at a word start of ``text[start:end]`` (``padded`` as above).
+
+        As ``search(text, start, end)`` of the pattern with ``\b`` in front would find.
+        """
+        return self.after_space.search(padded, start, end + 1) is not None or \
+            self.after_other.search(padded, start, end + 1) is not None
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
