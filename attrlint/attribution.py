@@ -461,11 +461,14 @@ class Attribution:
         return found
 
     def _sentence_frames(self, index: int) -> list[Frame]:
+        cues = self._cues(index)
+        if not cues:
+            return []  # most sentences
         analysis = self.analysis
         prose = self.doc.prose
         sentence = analysis.sentences[index]
         found: list[Frame] = []
-        for cue in self._cues(index):
+        for cue in cues:
             if cue[2] == "agentless":
                 start, end = cue[0], cue[1]
                 while end > start and prose[end - 1].isspace():
