@@ -106,15 +106,29 @@ _SHOW_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "fi
                         "puts", "gives", "gave"})
 # 'put the death toll at 60': an estimate credited to the subject.
 _PUT_AT = re.compile(r"\s+(?:[\w’'-]+,?\s+){0,8}?at\s")
-# Matched against the lower-cased prose; the verbs as a prefix tree for speed.
-_CUE = re.compile(
-    r"\b"
-    + lexicon.first_letter_guard(["according", "quoted", "cited", "in", *_SPEECH])
-    + r"(?:(?P<according>according\s+to|quoted\s+by|cited\s+by)"
-    r"|(?P<document>in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:filing|statement"
-    r"|report|letter|release|interview|prospectus|submission|notice|presentation|survey|poll))"
-    + rf"|(?P<verb>{lexicon.trie_pattern(_SPEECH)}))\b"
-)
+# Matched against the lower-cased prose; the verbs as a prefix tree for speed. No named
+# groups inside (entering one costs the engine at every word): a match's kind follows from
+# its text. The scan itself is built with the agentless phrases, in _lexicons.
+_CUE_LETTERS = lexicon.first_letters(["according", "quoted", "cited", "in", *_SPEECH])
+_CUE = (r"(?:according\s+to|quoted\s+by|cited\s+by"
+        r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:filing|statement"
+        r"|report|letter|release|interview|prospectus|submission|notice|presentation|survey|poll)"
+        + rf"|{lexicon.trie_pattern(_SPEECH)})\b")
+# A cue or agentless phrase found by the scan: prose offsets and which of the two.
+_Cue = tuple[int, int, Literal["cue", "agentless"]]
+
+
+def _cue_kind(text: str) -> Literal["according", "document", "verb"]:
+    """Which alternative of the cue scan matched ``text``.
+
+    The verbs are single words; of the phrases with a space in them, only the document
+    ('in a statement') opens with 'in', and 'cited' as a verb has no 'by' after it.
+    """
+    if text.isalpha():
+        return "verb"
+    return "document" if text.startswith("in") else "according"
+
+
 _AUXILIARY = regex.compile(
     r"(?:\s+(?:has|have|had|would|will|also|later|previously|further|separately|repeatedly"
     r"|long|have\s+long|widely|privately|publicly|earlier|now|recently|already|often|today"
@@ -215,6 +229,8 @@ _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
 _WORD = regex.compile(r"[\w'’.&-]+")
 _NAME_PART = regex.compile(r"^[\p{Lu}][\p{L}'’.&-]*$")
+# The same for a word of ASCII letters (most words), with the cheaper engine.
+_ASCII_NAME_PART = re.compile(r"[A-Z][A-Za-z'.&-]*")
 _REASON = regex.compile(
     r"(?:not|n't)\s+(?:been\s+)?(?:authori[sz]ed|permitted|allowed|cleared|entitled|empowered)"
     r"\s+to|for\s+fear\s+of|fear(?:ing|ed)?\s+(?:reprisals?|retaliation|for\s+(?:their|his|her))"
@@ -257,7 +273,7 @@ _STARTERS = frozenset({
 class _Lexicons:
     unnamed: regex.Pattern[str]
     vague: regex.Pattern[str]
-    agentless: re.Pattern[str]
+    scan: lexicon.WordStartScan
     institutions: frozenset[str]
     documents: frozenset[str]
     nationalities: frozenset[str]
@@ -265,6 +281,7 @@ class _Lexicons:
     common: frozenset[str]
     indefinite_role: regex.Pattern[str]
     suspect: re.Pattern[str]
+    suspect_scan: lexicon.WordStartScan | None  # the same, faster on a long text
 
 
 @cache
@@ -281,11 +298,12 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
     if options and options.named_sources:
         named = regex.compile(rf"\b(?:{lexicon.alternation(list(options.named_sources))})\b",
                               regex.IGNORECASE)
+    suspect, suspect_scan = _suspect_patterns(
+        [*unnamed, *vague, *lexicon.load("roles"), "spokes*"])
     return _Lexicons(
         unnamed=regex.compile(rf"\b(?:{lexicon.alternation(unnamed)})\b", regex.IGNORECASE),
         vague=regex.compile(rf"\b(?:{lexicon.alternation(vague)})\b", regex.IGNORECASE),
-        agentless=re.compile(
-            r"\b" + lexicon.first_letter_guard(agentless) + "(?:" + "|".join(agentless) + ")"),
+        scan=_scan_pattern(agentless),
         institutions=frozenset(lexicon.load("institutions")),
         documents=frozenset(lexicon.load("documents")),
         nationalities=frozenset(lexicon.load("nationalities")),
@@ -293,7 +311,8 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
         common=frozenset(w.rstrip("*") for p in (*unnamed, *vague) for w in p.split())
         | frozenset(lexicon.load("institutions")) | frozenset(lexicon.load("documents"))
         | _STARTERS,
-        suspect=_suspect_pattern([*unnamed, *vague, *lexicon.load("roles"), "spokes*"]),
+        suspect=suspect,
+        suspect_scan=suspect_scan,
         indefinite_role=regex.compile(
             r"(?:a|an|one|another|two|three|four|five|several|multiple)\s+"
             r"(?:[\w’'-]+\s+){0,3}?"
@@ -302,7 +321,24 @@ def _lexicons(options: AttributionOptions | None) -> _Lexicons:
     )
 
 
-def _suspect_pattern(phrases: list[str]) -> re.Pattern[str]:
+def _scan_pattern(agentless: list[str]) -> lexicon.WordStartScan:
+    """One scan of the prose for cues and agentless phrases: see ``Attribution._scan``.
+
+    At each word start it looks ahead for an agentless phrase and then a cue (group
+    ``agentless``, and ``cue`` after it), or for a cue alone (``cue_only``), consuming
+    nothing after the character before the word.
+    """
+    if not agentless:  # every phrase ignored
+        return lexicon.WordStartScan(_CUE_LETTERS, rf"(?=(?P<cue_only>{_CUE}))")
+    letters = lexicon.first_letters(agentless)
+    return lexicon.WordStartScan(
+        "".join(sorted({*letters, *_CUE_LETTERS})),
+        rf"(?:(?=[{letters}])(?=(?P<agentless>(?:{'|'.join(agentless)})))(?=(?P<cue>{_CUE}))?"
+        rf"|(?=(?P<cue_only>{_CUE})))")
+
+
+def _suspect_patterns(
+        phrases: list[str]) -> tuple[re.Pattern[str], lexicon.WordStartScan | None]:
     """What a sentence must contain to hold one of ``phrases`` as a source.
 
     The last content word of each phrase stands for it (a sentence without it cannot hold the
@@ -318,9 +354,15 @@ def _suspect_pattern(phrases: list[str]) -> re.Pattern[str]:
         word = words[-1] if words else phrase.split()[-1]
         (stems if word.endswith("*") else exact).add(word.rstrip("*"))
     verbs = lexicon.trie_pattern(_SPEECH)
-    return re.compile(
-        rf"\b(?:{lexicon.trie_pattern(sorted(exact))}\b|{lexicon.trie_pattern(sorted(stems))}"
-        rf"|(?:some|many|others|most)(?:\s+\w+)?\s+{verbs}\b)")
+    body = (rf"(?:{lexicon.trie_pattern(sorted(exact))}\b|{lexicon.trie_pattern(sorted(stems))}"
+            rf"|(?:some|many|others|most)(?:\s+\w+)?\s+{verbs}\b)")
+    words = [*exact, *stems, "some", "many", "others", "most"]
+    # The guard lets the search reject most word starts on their first character.
+    letters = "".join(sorted({w[:1] for w in words}))
+    scan = None
+    if all(words) and all("a" <= c <= "z" for c in letters):
+        scan = lexicon.WordStartScan(letters, body)
+    return re.compile(rf"\b{lexicon.first_char_guard(words)}{body}"), scan
 
 
 def _words(text: str) -> list[str]:
@@ -336,9 +378,29 @@ class Attribution:
         self.lex = _lexicons(analysis.options)
 
     @cached_property
-    def _proper_words(self) -> frozenset[str]:
-        """Capitalised words seen mid-sentence: proper names, whatever starts a sentence."""
-        return frozenset(_MID_CAPITAL.findall(self.doc.prose))
+    def _proper_memo(self) -> dict[str, bool]:
+        return {}
+
+    def _proper(self, word: str) -> bool:
+        """Whether a capitalised word is also seen mid-sentence: a name wherever it appears.
+
+        Only the word's own occurrences are looked at, so the few sentence-initial words
+        asked about do not pay for a scan of the whole draft. ``_MID_CAPITAL`` matches only
+        after a space, so a match at an occurrence is one a scan would have found.
+        """
+        memo = self._proper_memo
+        known = memo.get(word)
+        if known is None:
+            prose = self.doc.prose
+            match = _MID_CAPITAL.match
+            at = prose.find(word)
+            known = False
+            while at >= 0 and not known:
+                found = match(prose, at)
+                known = found is not None and found.group() == word
+                at = prose.find(word, at + 1)
+            memo[word] = known
+        return known
 
     # -- frames --------------------------------------------------------------------------
 
@@ -348,25 +410,47 @@ class Attribution:
         return tuple(f for i in range(len(self.analysis.sentences)) for f in self.frames_in(i))
 
     @cached_property
-    def _agentless(self) -> dict[int, list[re.Match[str]]]:
-        """Agentless phrases by sentence: one scan of the whole prose."""
-        analysis = self.analysis
-        table: dict[int, list[re.Match[str]]] = {}
-        for match in self.lex.agentless.finditer(analysis.lower):
-            table.setdefault(analysis.sentence_at(match.start()), []).append(match)
-        return table
+    def _padded(self) -> str:
+        """The lower-cased prose with a space in front, for word-start scans."""
+        return " " + self.analysis.lower
 
     @cached_property
-    def _cue_table(self) -> dict[int, list[re.Match[str]]]:
-        """Cue matches by sentence: one scan of the whole prose."""
-        analysis = self.analysis
-        sentence_at = analysis.sentence_at
-        table: dict[int, list[re.Match[str]]] = {}
-        for match in _CUE.finditer(analysis.lower):
-            table.setdefault(sentence_at(match.start()), []).append(match)
-        return table
+    def _scan(self) -> tuple[dict[int, list[_Cue]], dict[int, list[_Cue]]]:
+        """Cues and agentless phrases by sentence: one scan of the whole prose.
 
-    def _cues(self, index: int) -> list[re.Match[str]]:
+        The scan looks for both at every word start, since one may start inside the other
+        (the agentless 'a reported' in 'in a reported statement'). Of each kind it keeps
+        what a scan for that kind alone finds: a match, then the next one starting at or
+        after its end.
+        """
+        sentence_at = self.analysis.sentence_at
+        cues: dict[int, list[_Cue]] = {}
+        agentless: dict[int, list[_Cue]] = {}
+        cue_end = agentless_end = 0
+        for match in self.lex.scan.finditer(self._padded):
+            start = match.start()
+            group = match.lastgroup  # agentless, cue (after agentless) or cue_only
+            assert group is not None
+            if group != "cue_only" and start >= agentless_end:
+                agentless_end = match.end("agentless") - 1
+                agentless.setdefault(sentence_at(start), []).append(
+                    (start, agentless_end, "agentless"))
+            if group != "agentless" and start >= cue_end:
+                cue_end = match.end(group) - 1
+                cues.setdefault(sentence_at(start), []).append((start, cue_end, "cue"))
+        return cues, agentless
+
+    @cached_property
+    def _cue_table(self) -> dict[int, list[_Cue]]:
+        """Cues by sentence."""
+        return self._scan[0]
+
+    @cached_property
+    def _agentless(self) -> dict[int, list[_Cue]]:
+        """Agentless phrases by sentence."""
+        return self._scan[1]
+
+    def _cues(self, index: int) -> list[_Cue]:
         """Cue and agentless matches of one sentence."""
         return [*self._cue_table.get(index, ()), *self._agentless.get(index, ())]
 
@@ -384,27 +468,42 @@ class Attribution:
         return found
 
     def _sentence_frames(self, index: int) -> list[Frame]:
+        cues = self._cues(index)
+        if not cues:
+            return []  # most sentences
         analysis = self.analysis
         prose = self.doc.prose
         sentence = analysis.sentences[index]
         found: list[Frame] = []
-        agentless = self.lex.agentless
-        for match in self._cues(index):
-            if match.re is agentless:
-                start, end = match.span()
+        for cue in cues:
+            if cue[2] == "agentless":
+                start, end = cue[0], cue[1]
                 while end > start and prose[end - 1].isspace():
                     end -= 1
                 quoted = analysis.quote_at(start) is not None
                 found.append(Frame(index, start, end, start, end, "agentless", "agentless",
                                    quoted))
                 continue
-            frame = self._frame(match, index, sentence.start, sentence.end)
+            frame = self._cue_frame(cue, index, sentence.start, sentence.end)
             if frame is not None:
                 found.append(frame)
         found.sort(key=lambda f: f.cue_start)
         if any(f.kind == "pronoun" for f in found):
             found = self._resolve_pronouns(index, found)
         return found
+
+    @cached_property
+    def _cue_frames(self) -> dict[int, Frame | None]:
+        return {}
+
+    def _cue_frame(self, cue: _Cue, index: int, s_start: int, s_end: int) -> Frame | None:
+        """The frame of one cue, if it is one, computed once: :meth:`sourced` asks cue by cue."""
+        memo = self._cue_frames
+        start = cue[0]  # cue matches do not overlap: the start identifies one
+        if start in memo:
+            return memo[start]
+        frame = memo[start] = self._frame(cue, index, s_start, s_end)
+        return frame
 
     def _antecedent(self, sentence: int) -> SourceKind:
         """Kind of the last source named before a sentence, in its block or the one before."""
@@ -420,16 +519,16 @@ class Attribution:
             index -= 1
         return "named"
 
-    def _frame(self, match: re.Match[str], index: int, s_start: int,
-               s_end: int) -> Frame | None:
+    def _frame(self, found: _Cue, index: int, s_start: int, s_end: int) -> Frame | None:
         prose = self.doc.prose
-        cue = match.group().lower()
-        start, end = match.span()
+        start, end = found[0], found[1]
+        cue = self.analysis.lower[start:end]
+        cue_kind = _cue_kind(cue)
         in_quote = self.analysis.quote_at(start) is not None
-        if match.group("document"):
+        if cue_kind == "document":
             # 'in a filing with the SEC', 'in its annual report': the sentence's own source.
             return Frame(index, start, end, start, end, "named", "named", in_quote)
-        if match.group("according"):
+        if cue_kind == "according":
             src_start, src_end = self._after(end, s_end)
             if src_end <= src_start:
                 return None
@@ -474,12 +573,13 @@ class Attribution:
                          *(phrase or (src_start, src_end)))
         if prose[start].isupper() and start > s_start + 1:
             return None  # part of a name, as in the Harrow Home Show
-        if _AS_ANNOUNCED.search(before) and cue in ("announced", "disclosed", "stated"):
+        if cue in ("announced", "disclosed", "stated") and _AS_ANNOUNCED.search(before):
             # 'as previously announced': the issuer's own announcement.
             return Frame(index, start, end, start, end, "named", "named", in_quote)
-        inverted = before.rstrip().endswith(('"', "”", "’")) or (
-            before.rstrip().endswith(",") and not _NAME_BETWEEN_COMMAS.search(before)) or (
-            not before.strip() and cue in ("says", "said"))
+        trimmed = before.rstrip()
+        inverted = trimmed.endswith(('"', "”", "’")) or (
+            trimmed.endswith(",") and not _NAME_BETWEEN_COMMAS.search(before)) or (
+            not trimmed and cue in ("says", "said"))
         if inverted and (_SHORT_SOURCE.match(prose, end, s_end) or _TAIL.match(prose, end, s_end)) \
                 and (cue in _INVERTIBLE or (
                 cue not in _DATA_CUES and cue not in ("told", "tells", "asked")
@@ -491,7 +591,7 @@ class Attribution:
                 kind = kind or "named"
                 return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
                              *(phrase or (src_start, src_end)))
-        src_start, src_end = self._before(s_start, start)
+        src_start, src_end = self._before(s_start, start, before)
         if src_end <= src_start:
             return None
         text = prose[src_start:src_end]
@@ -514,10 +614,11 @@ class Attribution:
             return True
         return not _NOTIFYING.match(rest)
 
-    def _before(self, s_start: int, cue_start: int) -> tuple[int, int]:
-        """The subject before a cue: the nearest clause, stepping over appositives."""
-        prose = self.doc.prose
-        text = _blank_asides(prose[s_start:cue_start])
+    def _before(self, s_start: int, cue_start: int, text: str) -> tuple[int, int]:
+        """The subject before a cue: the nearest clause, stepping over appositives.
+
+        ``text`` is the sentence up to the cue with its asides blanked out.
+        """
         last_word = text.rsplit(None, 1)[-1:]
         if last_word and (last_word[0].lower() in _AUXILIARY_WORDS
                           or last_word[0].endswith("day")):
@@ -595,8 +696,8 @@ class Attribution:
         if not stripped:
             return None, None
         base = offset + text.find(stripped)
-        if _PRONOUN.match(stripped) or _ANAPHOR.match(stripped):
-            return "pronoun", None
+        if (len(stripped) <= 5 and _PRONOUN.match(stripped)) or _ANAPHOR.match(stripped):
+            return "pronoun", None  # (no pronoun with its line end is longer than 'they\n')
         if lex.named is not None and lex.named.search(stripped):
             return "named", None
         words = _words(stripped)
@@ -605,10 +706,13 @@ class Attribution:
         lower = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]
         at_start = offset <= s_start + 1
         names = [w for i, w in enumerate(words)
-                 if w[:1].isupper() and _NAME_PART.match(w) and lower[i] not in lex.nationalities
+                 if w[:1].isupper() and (_ASCII_NAME_PART.fullmatch(w) if w.isascii()
+                                         else _NAME_PART.match(w))
+                 and lower[i] not in lex.nationalities
                  and not (i == 0 and at_start and (lower[0] in lex.common
-                                                   or w not in self._proper_words))]
-        if stripped.lower() not in _QUANTIFIERS and lex.suspect.search(stripped.lower()) is None:
+                                                   or not self._proper(w)))]
+        folded = stripped.lower()
+        if folded not in _QUANTIFIERS and lex.suspect.search(folded) is None:
             return self._plain_source(stripped, lower, names, data, strong), None
         if lower[0] == "another" and len(words) <= 4:
             return "pronoun", None  # 'another official': one of those already introduced
@@ -872,7 +976,18 @@ class Attribution:
 
     def sourced(self, sentence: int) -> bool:
         """Whether a sentence has a source of its own: a frame or a citation."""
-        return sentence in self._cited or bool(self.frames_in(sentence))
+        if sentence in self._cited:
+            return True
+        frames = self._frames_memo.get(sentence)
+        if frames is not None:
+            return bool(frames)
+        if sentence in self._agentless:
+            return True  # an agentless phrase is always a frame
+        # Whether one cue makes a frame does not depend on the others (pronouns are only
+        # resolved): stop at the first, and leave the sentence's frames for when asked.
+        s = self.analysis.sentences[sentence]
+        return any(self._cue_frame(cue, sentence, s.start, s.end) is not None
+                   for cue in self._cue_table.get(sentence, ()))
 
     def has_source(self, sentence: int, scope: str = "paragraph") -> bool:
         """A source in the sentence, or (paragraph scope) in a sentence it continues."""
@@ -894,20 +1009,25 @@ class Attribution:
     def _continues(self, sentence: int) -> bool:
         """Whether a sentence carries on the account of the one before it.
 
-        It does when it opens by referring back ('It', 'The report', 'They'), or with the
-        name of that sentence's source ('Harrow Motors said ... . Harrow's van sales ...').
+        It does when it opens by referring back ('It', 'The report', 'They', 'And'), when
+        the sentence before gives figures too (a run: 'Exports rose 4%, the ministry said.
+        Imports fell 2%.'), or when it opens with the name of that sentence's source
+        ('Harrow Motors said ... . Harrow's van sales ...').
         """
         prose = self.doc.prose
         s = self.analysis.sentences[sentence]
-        if _CONTINUATION.match(prose, s.start, s.end):
+        if _CONTINUATION.match(prose, s.start, s.end) or sentence - 1 in self._figure_sentences:
             return True
-        if sentence - 1 in self._figure_sentences:
-            return True  # a run of figures: 'Exports rose 4%, the ministry said. Imports fell 2%.'
-
         first = prose[s.start:s.end].split(None, 1)[:1]
         if not first or not first[0][:1].isupper():
             return False
         name = first[0].removesuffix("'s").removesuffix("’s")
+        # A source lies within its sentence or its cue (a document cue, 'in a statement', may
+        # run on past the paragraph's end): when the name is not there, spare the frames.
+        previous = self.analysis.sentences[sentence - 1]
+        end = max([previous.end, *(cue[1] for cue in self._cue_table.get(sentence - 1, ()))])
+        if prose.find(name, previous.start, end) < 0:
+            return False
         return any(name in prose[f.source_start:f.source_end].split()
                    for f in self.frames_in(sentence - 1) if f.kind == "named")
 
@@ -926,11 +1046,16 @@ class Attribution:
         """Sentences that could hold an unnamed, vague or agentless source: a lexicon hit."""
         analysis = self.analysis
         sentences = analysis.sentences
-        search = self.lex.suspect.search
-        low = analysis.lower
         # Only a sentence with a cue can hold a source; look for the phrases only there.
-        hits = {i for i in self._cue_table
-                if search(low, sentences[i].start, sentences[i].end) is not None}
+        scan = self.lex.suspect_scan
+        if scan is not None:
+            occurs, padded = scan.occurs, self._padded
+            hits = {i for i in self._cue_table
+                    if occurs(padded, sentences[i].start, sentences[i].end)}
+        else:  # phrases that do not open with a letter
+            search, low = self.lex.suspect.search, analysis.lower
+            hits = {i for i in self._cue_table
+                    if search(low, sentences[i].start, sentences[i].end) is not None}
         hits.update(self._agentless)
         return sorted(hits)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
+import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -42,8 +45,6 @@ def trie_pattern(words: tuple[str, ...] | list[str]) -> str:
     shared prefixes make it test each character once. Longer words win over their
     prefixes ('tenth' before 'ten').
     """
-    import re
-
     trie: dict[str, dict[str, Any]] = {}
     for word in words:
         node = trie
@@ -64,13 +65,21 @@ def trie_pattern(words: tuple[str, ...] | list[str]) -> str:
     return emit(trie) if trie else r"(?!x)x"
 
 
-def first_letter_guard(patterns: list[str] | tuple[str, ...]) -> str:
-    """A lookahead on the letters ``patterns`` can start with: ``(?=[aiw])``.
+def first_char_guard(words: list[str] | tuple[str, ...]) -> str:
+    """A lookahead on the characters literal ``words`` start with: ``(?=[mos])``.
 
-    A scan that opens with a word boundary makes the engine try the whole alternation at every
-    word boundary; the guard rejects most of them on one character. Each pattern must open
-    with a lower-case letter or a group of literal alternatives (``(?:are|is|was)``);
-    anything else gives an empty guard, which is always correct.
+    Empty (always correct) when a word is empty, since then the pattern can match anywhere.
+    """
+    if not words or not all(words):
+        return ""
+    return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
+
+
+def first_letters(patterns: list[str] | tuple[str, ...]) -> str:
+    """The letters ``patterns`` can start with, sorted: ``"aistw"``; empty when unsure.
+
+    Each pattern must open with a lower-case letter or a group of literal alternatives
+    (``(?:are|is|was)``); anything else, or no pattern at all, gives an empty string.
     """
     letters: set[str] = set()
     for pattern in patterns:
@@ -90,4 +99,61 @@ def first_letter_guard(patterns: list[str] | tuple[str, ...]) -> str:
         if not all(head.isalpha() and head.islower() for head in heads):
             return ""
         letters.update(heads)
-    return f"(?=[{''.join(sorted(letters))}])" if letters else ""
+    return "".join(sorted(letters))
+
+
+def first_letter_guard(patterns: list[str] | tuple[str, ...]) -> str:
+    """A lookahead on the letters ``patterns`` can start with: ``(?=[aiw])``.
+
+    A scan that opens with a word boundary makes the engine try the whole alternation at every
+    word boundary; the guard rejects most of them on one character. Each pattern must open
+    with a lower-case letter or a group of literal alternatives (``(?:are|is|was)``);
+    anything else gives an empty guard, which is always correct.
+    """
+    letters = first_letters(patterns)
+    return f"(?=[{letters}])" if letters else ""
+
+
+class WordStartScan:
+    r"""A scan for phrases at word starts, fast for the ``re`` engine: see :meth:`finditer`.
+
+    Opening a pattern with ``\b`` makes the engine enter it at every position of the text.
+    Here it is entered only at the character before a word: the spaces, found by the
+    engine's quick search for a literal first character, and, in a second scan, the other
+    characters that are not word characters (a class the engine skips through in a tight
+    loop; the lookbehind rules out the non-ASCII word characters the class lets through).
+    Together they are exactly the characters before the words ``\b`` finds the start of.
+    """
+
+    def __init__(self, letters: str, body: str) -> None:
+        """A scan for ``body``, which opens with one of ``letters`` (ASCII lower case).
+
+        ``letters`` must hold every letter ``body`` can open with (see :func:`first_letters`).
+        """
+        if not letters:
+            raise ValueError("a word-start scan needs the letters its phrases open with")
+        guarded = f"(?=[{letters}]){body}"
+        self.after_space = re.compile(" " + guarded)
+        self.after_other = re.compile(r"[^0-9A-Z_a-z ](?<!\w)" + guarded)
+
+    def finditer(self, padded: str) -> Iterator[re.Match[str]]:
+        """Matches at the word starts of a text, in order; ``padded`` is ``" " + text``.
+
+        The space in front gives a word at the very start a character before it: a match's
+        start is the offset in the text of the word, and the end of a group, less one, is
+        the offset in the text where the group ends. For this ``body`` must consume nothing.
+        """
+        return heapq.merge(self.after_space.finditer(padded),
+                           self.after_other.finditer(padded), key=_start)
+
+    def occurs(self, padded: str, start: int, end: int) -> bool:
+        r"""Whether ``body`` matches at a word start of ``text[start:end]`` (``padded`` as above).
+
+        As ``search(text, start, end)`` of the pattern with ``\b`` in front would find.
+        """
+        return self.after_space.search(padded, start, end + 1) is not None or \
+            self.after_other.search(padded, start, end + 1) is not None
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
