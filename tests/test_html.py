@@ -249,14 +249,17 @@ _HTML_PIECES = st.sampled_from([
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_HTML_PIECES, max_size=40).map("".join))
 @example("officials said<b>officials said")
+@example("<!--<script>-->officials said</script>")
 def test_random_markup_reads_and_lints(source: str) -> None:
     doc = read_html("t.html", source)
     assert_aligned(doc)
     # A finding starts and ends in prose: never inside a tag or comment. Inline markup may lie
     # within a span of several words ('officials said<b>officials said' renders as one run of
     # text), but scripts and navigation never hold any part of a finding.
-    hidden = [m.span() for m in _NOT_PROSE.finditer(source)]
-    invisible = [m.span() for m in _INVISIBLE.finditer(source)]
+    # One left-to-right pass, as a parser reads: '<!--<script>-->' is a comment, not a script.
+    matches = list(_NOT_PROSE.finditer(source))
+    hidden = [m.span() for m in matches]
+    invisible = [m.span() for m in matches if m.group().startswith(("<script>", "<nav>"))]
     for finding in lint_text(source, "t.html"):
         assert source[finding.start:finding.end] == finding.text
         assert not any(a < edge < b for a, b in hidden
@@ -266,7 +269,6 @@ def test_random_markup_reads_and_lints(source: str) -> None:
 
 _NOT_PROSE = re.compile(r"<!--.*?-->|<script>.*?</script>|<nav>.*?</nav>|<[a-zA-Z/][^<>]*>",
                         re.DOTALL)
-_INVISIBLE = re.compile(r"<script>.*?</script>|<nav>.*?</nav>", re.DOTALL)
 
 
 DRAFTS = {
