@@ -225,7 +225,7 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if last in _IDIOM_WORDS or two in _IDIOM_PAIRS or (
             two == "of the" and " ".join(tail) == "one of the"):
         return False  # 'the top 10', 'the big three', 'one of the'
-    if after.startswith("- to ") or after.startswith("- and "):
+    if after[:1] == "-" and after.startswith(("- to ", "- and ")):
         return False  # the first half of a range of compounds: 'six- to eight-year-olds'
     if last in ("to", "at", "from") and core.isdigit() and len(core) <= 3 and \
             _RANK_AFTER.match(after):
@@ -238,11 +238,11 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False  # a conversion of the figure before it: '$12m (£9.4m)', '85 in (2.2m)'
     if last == "the" and _NAMED_LIMIT_AFTER.match(after):
         return False  # a rule named by its number: 'the 3% deficit ceiling', 'the 2% target'
-    if not alpha and _ORDINAL_AFTER.match(after):
+    if not alpha and after[:1] in "snrt" and _ORDINAL_AFTER.match(after):
         return False  # an ordinal: 'the club's 1,000th match'
     if low == "half" and _AGE_RATIO_AFTER.match(after):
         return False  # a comparison of ages: 'a man half her age'
-    if core[0].isdigit() and _NAME_AFTER.match(after):
+    if after[1:2].isupper() and core[0].isdigit() and _NAME_AFTER.match(after):
         return False  # a name or an address: '50 Cent', '221 Baker Street'
     if alpha and last == "or" and low in ("two", "three") and after[:1] in ("", ".", ",", ";"):
         return False  # an idiom: 'a week or two'
