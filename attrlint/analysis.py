@@ -106,7 +106,8 @@ def is_data_line(text: str) -> bool:
     if stripped[:1].isdigit() and stripped.count(" ") < 8 and \
             not stripped.endswith((".", "!", "?", '"', "”", ":")):
         return True  # a row of a ranked list: '14 Marta Oliveira (Portugal)'
-    if "(" in stripped and len(_SUBSTITUTION.findall(stripped)) >= 2:
+    if "(" in stripped and len(_SUBSTITUTION.findall(stripped)) >= (
+            1 if stripped.count(",") >= 6 else 2):
         return True  # a team line-up: 'Carver, Penhale (Dunstan 62), Treloar (Vance 81)'
     if "vs" in stripped and len(_NUMBER_VS_NUMBER.findall(stripped)) >= 2:
         return True  # a wrapped listing: 'Stocks March 31 at 412, vs 398 last month. Exports ...'

@@ -146,6 +146,8 @@ _AUXILIARY_WORDS = frozenset({
     "weekend", "quarter", "spring", "summer", "autumn", "winter", "time",
     "does", "did", "not", "n't", "may", "might", "could", "can", "should", "must", "been",
     "generally", "still", "too", "once", "all", "both", "is", "are", "was", "were"})
+# A comma that separates words, not the thousands of a number.
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 # Words that make a phrase a clause, not a name with a title.
 _CLAUSE_WORDS = frozenset({"will", "would", "is", "are", "was", "were", "has", "have", "had",
                            "can", "could", "may", "might", "should", "must", "this", "it",
@@ -177,6 +179,10 @@ _APPOSITIVE = regex.compile(r",?\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}")
 _BY_SOMEONE = regex.compile(r"\b(?:by|at|from|of|with|for)\s+(?:the\s+)?(?:\p{Lu}|\w+'s\b)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|these|those|our"
                                 r"|my|your)\s+$")
+# Cues that are also plural nouns, and a number before them: 'in 30 states', 'two reports'.
+_PLURAL_NOUN_CUES = frozenset({"states", "reports", "estimates", "shows", "finds", "forecasts",
+                               "notes", "claims", "fears"})
+_NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten))\s+$")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:for|by|without|after|before|of|from|on)\s+$",
                                  re.IGNORECASE)
 _AS_ANNOUNCED = re.compile(r"\bas\s+(?:previously\s+|earlier\s+|already\s+)?$",
@@ -539,7 +545,9 @@ class Attribution:
                          *(phrase or (src_start, src_end)))
         if cue in ("reported", "report", "reports") and not self._reporting(end, s_end):
             return None
-        if _DETERMINER_BEFORE.search(self.analysis.lower, max(s_start, start - 8), start):
+        if _DETERMINER_BEFORE.search(self.analysis.lower, max(s_start, start - 8), start) or (
+                cue in _PLURAL_NOUN_CUES
+                and _NUMBER_BEFORE.search(self.analysis.lower, max(s_start, start - 8), start)):
             return None  # a noun: 'the forecast', 'a report', 'her claim'
         if _MODAL_BEFORE.search(self.analysis.lower, max(s_start, start - 10), start):
             return None  # an obligation or a plan: 'employees should report for work'
@@ -645,7 +653,7 @@ class Attribution:
             assert subject is not None
             return s_start + subject.start(1), s_start + subject.end(1)
         # Step over "Tom Ekwueme, the league's treasurer," to the name.
-        pieces = segment.rstrip().rstrip(",").split(",")
+        pieces = _COMMA.split(segment.rstrip().rstrip(","))  # not '5,196'
         if len(pieces) >= 2:
             last = pieces[-1].strip().lower()
             head = ",".join(pieces[:-1])

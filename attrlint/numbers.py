@@ -113,7 +113,7 @@ _NAME_BEFORE_AGE = regex.compile(r"\p{Lu}[\p{L}'’.-]*\s*[,(]\s*$")
 _SCORE = regex.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
 _SMALL_WORD = frozenset(_UNITS.split("|")[:10]) | {"a", "an"}
 _FRACTION_WORD = regex.compile(r"(?:thirds?|quarters?|fifths?|tenths?|halves)\b", regex.IGNORECASE)
-_RACE = regex.compile(r"^\d[\d,]{1,5}m$")
+_RACE = regex.compile(r"^\d[\d,]{1,5}m$|^\d{1,2}k$", regex.IGNORECASE)
 _YEAR = regex.compile(r"^(?:1[0-9]|20)\d{2}(?:s|['’]s)?$")
 _DECADE = regex.compile(r"^['’]?\d0['’]?s$")
 
@@ -246,6 +246,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False  # a name or an address: '50 Cent', '221 Baker Street'
     if alpha and last == "or" and low in ("two", "three") and after[:1] in ("", ".", ",", ";"):
         return False  # an idiom: 'a week or two'
+    if alpha and _SCORE_STATE_AFTER.match(after):
+        return False  # the state of a match: 'came back from two goals down'
     if alpha and two in _SCORE_PAIRS:
         return False  # a running score: 'made it two before the break'
     if last in ("per", "every") and start == core_start:
@@ -352,6 +354,7 @@ _NAMED_LIMIT_AFTER = re.compile(
     r"(?:\s?%|\s+per\s?cent|\s+percent)?(?:\s+[a-z]+){0,2}?\s+(?:ceiling|limit|target|threshold"
     r"|cap|rule)\b")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
+_SCORE_STATE_AFTER = re.compile(r"\s+(?:goals?|sets?|games?|frames?)\s+(?:down|up)\b")
 _SCORE_PAIRS = frozenset({"made it", "make it", "makes it", "making it"})
 # Last words of the pairs _is_claim compares: _IDIOM_PAIRS, _SCORE_PAIRS, 'of the', 'age of'.
 _PAIR_ENDS = frozenset({pair.rsplit(" ", 1)[1] for pair in _IDIOM_PAIRS | _SCORE_PAIRS}
