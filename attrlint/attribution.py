@@ -146,6 +146,9 @@ _AUXILIARY_WORDS = frozenset({
     "weekend", "quarter", "spring", "summer", "autumn", "winter", "time",
     "does", "did", "not", "n't", "may", "might", "could", "can", "should", "must", "been",
     "generally", "still", "too", "once", "all", "both", "is", "are", "was", "were"})
+# How an aside between a subject and its verb opens: a time, a place, a manner.
+_ASIDE_OPENINGS = ("in ", "on ", "at ", "during ", "after ", "before ", "speaking ",
+                   "writing ", "quoting ", "citing ", "asked ", "interviewed ", "when ")
 # A comma that separates words, not the thousands of a number.
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 # Words that make a phrase a clause, not a name with a title.
@@ -669,6 +672,11 @@ class Attribution:
                     ("the ", "a ", "an ", "his ", "her ", "its ", "their ")))):
                 offset = clause_start + len(head) - len(head.lstrip())
                 return s_start + offset, s_start + clause_start + len(segment.rstrip())
+            if last.startswith(_ASIDE_OPENINGS) and segment.rstrip().endswith(","):
+                # 'Ana Ruiz, in a speech on Monday, said' / 'The paper, quoting officials,
+                # said': the aside says when or how; the subject is before it.
+                offset = clause_start + len(head) - len(head.lstrip())
+                return s_start + offset, s_start + clause_start + len(head.rstrip())
             tail = pieces[-1]
             offset = clause_start + len(",".join(pieces[:-1])) + 1
             offset += len(tail) - len(tail.lstrip())
