@@ -149,6 +149,12 @@ _AUXILIARY_WORDS = frozenset({
 # How an aside between a subject and its verb opens: a time, a place, a manner.
 _ASIDE_OPENINGS = ("in ", "on ", "at ", "during ", "after ", "before ", "speaking ",
                    "writing ", "quoting ", "citing ", "asked ", "interviewed ", "when ")
+# A relative clause closed by a comma, with the subject after it: '..., which would help
+# farmers, sources said'.
+_COMMA_THEN_WORD = re.compile(r",\s*\w")
+_NOT_SUBJECT_START = frozenset({"up", "down", "from", "in", "on", "at", "to", "with", "by",
+                                "for", "of", "after", "before", "and", "or", "but", "compared",
+                                "against", "while", "than", "as"})
 # A comma that separates words, not the thousands of a number.
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 # Words that make a phrase a clause, not a name with a title.
@@ -625,6 +631,27 @@ class Attribution:
             return True
         return not _NOTIFYING.match(rest)
 
+    def _after_aside(self, s_start: int, text: str) -> int:
+        """Where a subject can start: after the last blanked aside when words follow it.
+
+        '..., which would help farmers, sources said': the aside closes the clause before,
+        and the subject is 'sources'. 'An official, who asked not to be named, said': no
+        words follow, and the subject is before the aside.
+        """
+        if "   " not in text:  # a blanked aside leaves a run of spaces
+            return 0
+        asides = list(_ASIDE.finditer(self.doc.prose, s_start, s_start + len(text)))
+        if not asides:
+            return 0
+        end = asides[-1].end() - s_start
+        words = text[end:].split()
+        # A short noun phrase ('sources', 'money market dealers'), not the rest of the aside
+        # ('up from 2.5 billion in 1985').
+        if not words or len(words) > 5 or words[0].lower() in _NOT_SUBJECT_START or \
+                words[0][:1].isdigit() or _VERB_START.match(text, end):
+            return 0  # (a verb: 'which visited Paris, issued a report': the aside's subject)
+        return end
+
     def _before(self, s_start: int, cue_start: int, text: str) -> tuple[int, int]:
         """The subject before a cue: the nearest clause, stepping over appositives.
 
@@ -637,13 +664,14 @@ class Attribution:
             if aux:
                 text = text[:aux.start()]
         limit = len(text)
-        clause_start = 0
+        clause_start = self._after_aside(s_start, text)
         breaks = _CLAUSE_BREAK.finditer(text)  # from the end backwards
         nearest = next(breaks, None)
-        if nearest is not None:
+        if nearest is not None and nearest.end() > clause_start:
             clause_start = nearest.end()
             if nearest.group().lower() in ("who", "which") and nearest.start() > 0 and \
-                    _VERB_START.match(text, nearest.end()):
+                    _VERB_START.match(text, nearest.end()) and \
+                    not _COMMA_THEN_WORD.search(text, nearest.end()):
                 # 'a government official who requested anonymity confirmed': the head first.
                 limit = nearest.start()
                 earlier = next(breaks, None)
