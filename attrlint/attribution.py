@@ -170,7 +170,8 @@ _CLAUSE_BREAK = regex.compile(
 _AFTER_END = regex.compile(r"[,.;:!?—–()\[\]\"“”]|\s(?:that|on|in|last|this|when|after|as|who"
                            r"|because|and|but)\s", regex.IGNORECASE)
 # Asides between commas: ', who asked not to be named,', ', speaking on condition of ...,'.
-_ASIDE = regex.compile(r",\s*(?:who|which|speaking|citing|according|as)\b[^,]*,")
+_ASIDE = regex.compile(r",\s*(?:who|which|speaking|citing|according|as|published|released"
+                       r"|issued|conducted|commissioned|carried)\b[^,]*,[\"”]?")
 _VERB_START = regex.compile(r"\s+(?:\w+ed|is|was|are|were|has|had|have|spoke|works|worked|knows"
                             r"|declined|asked|requested|sits|sat|led|leads|runs|ran)\b",
                             regex.IGNORECASE)
@@ -239,7 +240,7 @@ _ADVOCATES = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "counsel"}
 # Government departments that officials speak for: 'defense officials' are the ministry's.
 _DEPARTMENTS = frozenset({"defense", "defence", "commerce", "treasury", "agriculture",
                           "justice", "interior", "transportation", "labor", "labour"})
-_PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+)?$",
+_PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:(?-i:[a-z]+ly)\s+)?$",
                          regex.IGNORECASE | regex.REVERSE)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
 _WORD = regex.compile(r"[\w'’.&-]+")
@@ -594,7 +595,9 @@ class Attribution:
             # 'as previously announced': the issuer's own announcement.
             return Frame(index, start, end, start, end, "named", "named", in_quote)
         trimmed = before.rstrip()
-        inverted = trimmed.endswith(('"', "”", "’")) or (
+        # (The quote test reads the text as written: an aside blanked before it may end in
+        # the closing mark, as in '..., which is "begging for news," said Ana Ruiz'.)
+        inverted = prose[s_start:start].rstrip().endswith(('"', "”", "’")) or (
             trimmed.endswith(",") and not _NAME_BETWEEN_COMMAS.search(before)) or (
             not trimmed and cue in ("says", "said"))
         if inverted and (_SHORT_SOURCE.match(prose, end, s_end) or _TAIL.match(prose, end, s_end)) \
