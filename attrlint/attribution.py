@@ -1113,11 +1113,13 @@ class Attribution:
 
 
 # A sentence that carries on the account before it: one opening with 'And', 'Also',
-# 'Furthermore', 'After that' or 'Of those', or referring back ('It', 'That', 'The figure',
+# 'Furthermore', 'After that', 'Of those' or 'From these', one with 'also' among its first
+# words ('Sales in Asia also rose'), or one referring back ('It', 'That', 'The figure',
 # 'But they').
 _CONTINUATION = regex.compile(
     r"""(?:["“]?\s*)?(?:(?:and|also|furthermore|similarly|after\s+that|on\s+top\s+of\s+that"""
-    r"""|of\s+(?:those|these|them)),?\s"""
+    r"""|(?:of|from|among|in|for)\s+(?:those|these|them|this|that)\b),?\s"""
+    r"""|(?:\S+\s+){1,3}also\s"""
     r"""|(?:(?:but|and|however|also|meanwhile|still|in\s+addition),?\s+)?"""
     r"""(?:it|they|he|she|this|that|these|those|the\s+(?:\w+\s+)?(?:report|study|survey|data"""
     r"""|figures?|number|total|rate|rise|fall|increase|drop|index|list|research"""
