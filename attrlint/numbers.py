@@ -362,7 +362,9 @@ _PAIR_ENDS = frozenset({pair.rsplit(" ", 1)[1] for pair in _IDIOM_PAIRS | _SCORE
 # A figure (not a year), perhaps with its unit, right before an opening bracket (and perhaps
 # a first conversion: '2.4bn francs ($2.7bn; £2.1bn)').
 _CONVERTED = re.compile(
-    r"(?<![\w.,])(?!(?:1[0-9]|20)\d\d\s)[$€£¥]?\d[\d,.]*(?:[a-z]{1,2}\b|-\w+)?"
+    r"(?:(?<![\w.,])(?!(?:1[0-9]|20)\d\d\s)[$€£¥]?\d[\d,.]*(?:[a-z]{1,2}\b|-\w+)?"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\s(?:hundred|thousand|million"
+    r"|billion|trillion))"
     r"(?:\s[A-Za-z]+){0,2}(?:\s\((?:[$€£¥]?\d[\d,.]*[a-z]{0,2};\s)?|,\sor\s)$")
 # What follows a race distance: 'the 800m and 1500m titles', 'his 400m hurdles'.
 _RACE_AFTER = re.compile(
