@@ -880,11 +880,14 @@ class Attribution:
         if mine is None:
             return False
         head, modifiers, described, plural = mine
-        if described:
+        opening = self.doc.prose[frame.source_start:frame.source_end].lower()
+        # 'the source close to the talks' after 'a source close to the talks': the article
+        # points back, however described.
+        definite = opening.startswith(("the ", "these ", "those "))
+        if described and not definite:
             return False
         # 'one senior banker' after 'bankers said': one of them, however described.
-        member = self.doc.prose[frame.source_start:frame.source_end].lower().startswith(
-            ("one ", "another "))
+        member = opening.startswith(("one ", "another "))
         sentences = self.analysis.sentences
         block = sentences[frame.sentence].block
         low = self.analysis.lower
@@ -899,7 +902,7 @@ class Attribution:
                 theirs = self._described(other)
                 if theirs is not None and theirs[0] == head and (
                         modifiers <= theirs[1] or modifiers <= self._words_of(other)
-                        or (member and theirs[3])) and (
+                        or definite or (member and theirs[3])) and (
                         theirs[3] or not plural):  # 'officials' never refers back to one person
                     return True
                 if not modifiers and head == "official" and other.kind == "named" and \
