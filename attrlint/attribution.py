@@ -1121,6 +1121,7 @@ class Attribution:
 # 'But they').
 _CONTINUATION = regex.compile(
     r"""(?:["“]?\s*)?(?:(?:and|also|furthermore|similarly|after\s+that|on\s+top\s+of\s+that"""
+    r"""|in\s+total|in\s+all|overall|altogether|by\s+contrast|in\s+contrast"""
     r"""|(?:of|from|among|in|for)\s+(?:those|these|them|this|that)\b),?\s"""
     r"""|(?:\S+\s+){1,3}also\s"""
     r"""|(?:(?:but|and|however|also|meanwhile|still|in\s+addition),?\s+)?"""
