@@ -189,7 +189,7 @@ _APPOSITIVE = regex.compile(r",?\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}")
 _BY_SOMEONE = regex.compile(r"\b(?:by|at|from|of|with|for)\s+(?:the\s+)?(?:\p{Lu}|\w+'s\b)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|these|those|our"
                                 r"|my|your)\s+$")
-# Cues that are also plural nouns, and a number before them: 'in 30 states', 'two reports'.
+# Cues that are also plural nouns, and a number before them: 'in 14 states', 'two reports'.
 _PLURAL_NOUN_CUES = frozenset({"states", "reports", "estimates", "shows", "finds", "forecasts",
                                "notes", "claims", "fears"})
 _NUMBER_BEFORE = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten))\s+$")
@@ -596,7 +596,7 @@ class Attribution:
             return Frame(index, start, end, start, end, "named", "named", in_quote)
         trimmed = before.rstrip()
         # (The quote test reads the text as written: an aside blanked before it may end in
-        # the closing mark, as in '..., which is "begging for news," said Ana Ruiz'.)
+        # the closing mark, as in '..., which is "hungry for news," said Ana Ruiz'.)
         inverted = prose[s_start:start].rstrip().endswith(('"', "”", "’")) or (
             trimmed.endswith(",") and not _NAME_BETWEEN_COMMAS.search(before)) or (
             not trimmed and cue in ("says", "said"))
@@ -687,7 +687,7 @@ class Attribution:
             assert subject is not None
             return s_start + subject.start(1), s_start + subject.end(1)
         # Step over "Tom Ekwueme, the league's treasurer," to the name.
-        pieces = _COMMA.split(segment.rstrip().rstrip(","))  # not '5,196'
+        pieces = _COMMA.split(segment.rstrip().rstrip(","))  # not '4,120'
         if len(pieces) >= 2:
             last = pieces[-1].strip().lower()
             head = ",".join(pieces[:-1])
