@@ -1014,9 +1014,27 @@ class Attribution:
         return found
 
     def quoted_with_speaker(self, offset: int) -> bool:
-        """Whether an offset lies inside a quotation that has a speaker."""
+        """Whether an offset lies inside a quotation that has a speaker.
+
+        The speaker is attributed by a frame nearby (:meth:`speaker_of`) or, for a quotation
+        that opens a sentence, named in the sentence before it in the paragraph: '...
+        but Ruiz is keen to wait. "A film will come, but not yet."'
+        """
         quote = self.analysis.quote_at(offset)
-        return quote is not None and self.speaker_of(quote) is not None
+        return quote is not None and (
+            self.speaker_of(quote) is not None or self._named_before(quote))
+
+    def _named_before(self, quote: Quote) -> bool:
+        analysis = self.analysis
+        index = analysis.sentence_at(quote.start)
+        sentences = analysis.sentences
+        if index == 0 or sentences[index].start != quote.start or \
+                sentences[index - 1].block != sentences[index].block:
+            return False
+        before = sentences[index - 1]
+        common = self.lex.common
+        return any(self._proper(word) and word.lower() not in common
+                   for word in _MID_CAPITAL.findall(self.doc.prose, before.start, before.end))
 
     @cached_property
     def _cited(self) -> frozenset[int]:
