@@ -312,8 +312,13 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if last in _AGE_WORDS or two == "age of" or (
             "y" in after[:2].lower() and _AGE_AFTER.match(after)) or (  # 'years', 'yrs'
             last == "at" and start == core_start and start - s_start <= 4
-            and core.isdigit() and len(core) <= 2 and after[:1] == ","):
-        return False  # an age: 'aged 67', '67-year-old', 'At 19, Okafor ...'
+            and core.isdigit() and len(core) <= 3 and after[:1] == ",") or (
+            core.isdigit() and len(tail) == 3 and tail[0] in _AGE_WORDS
+            and tail[2] in ("to", "and", "or")) or (
+            after[:1] == " " and _AGE_RANGE_AFTER.match(after)):
+        # An age: 'aged 67', '67-year-old', 'At 19, Okafor ...', 'aged 18 to 21', '18 to 21
+        # year olds'.
+        return False
     if last in _BEFORE_AGE_LIMIT and core.isdigit() and len(core) <= 3 and \
             _AGE_NOUN.search(prose, max(s_start, start - 60), start):
         return False  # an age limit: 'the pension age for council workers from 60 to 65'
@@ -354,6 +359,8 @@ _NAMED_LIMIT_AFTER = re.compile(
     r"(?:\s?%|\s+per\s?cent|\s+percent)?(?:\s+[a-z]+){0,2}?\s+(?:ceiling|limit|target|threshold"
     r"|cap|rule)\b")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
+_AGE_RANGE_AFTER = re.compile(r"\s*(?:to|-|–|and|or)\s*\d{1,3}[-\s]years?[-\s]olds?\b",
+                              re.IGNORECASE)
 _SCORE_STATE_AFTER = re.compile(r"\s+(?:goals?|sets?|games?|frames?)\s+(?:down|up)\b")
 _SCORE_PAIRS = frozenset({"made it", "make it", "makes it", "making it"})
 # Last words of the pairs _is_claim compares: _IDIOM_PAIRS, _SCORE_PAIRS, 'of the', 'age of'.
