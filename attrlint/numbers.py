@@ -230,6 +230,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if last in ("to", "at", "from") and core.isdigit() and len(core) <= 3 and \
             _RANK_AFTER.match(after):
         return False  # a ranking: 'dropped to 87 in the world'
+    if last in _MOVED and _next_word(after) in ("place", "spot", "position"):
+        return False  # a move in a ranking: 'climbed seven places to number one'
     if alpha and before.endswith(", ") and _NAMED_PAIR_BEFORE.search(
             prose, max(0, start - 80), start):
         return False  # counts the names just listed: 'Brightwave and Solenta, two providers'
@@ -350,6 +352,7 @@ def _next_word(text: str) -> str:
 
 _IDIOM_WORDS = frozenset({"top", "big", "final", "catch"})
 _IDIOM_PAIRS = frozenset({"group of", "the last"})  # 'into the last 16' (a round)
+_MOVED = frozenset({"up", "down", "climbed", "rose", "fell", "dropped", "slipped", "jumped"})
 _RANK_AFTER = re.compile(r"\s+in\s+the\s+world\b(?!'s)")
 _NAMED_PAIR_BEFORE = regex.compile(r"\p{Lu}[\w'’-]*\s+(?:and|&)\s+\p{Lu}[\w'’-]*,\s$")
 _AGE_RATIO_AFTER = re.compile(r"\s+(?:his|her|their|my|your|its)\s+age\b")
@@ -381,7 +384,7 @@ _RACE_AFTER = re.compile(
     re.IGNORECASE)
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "final", "other", "latter",
                             "former", "back", "front", "top", "bottom", "northern", "southern",
-                            "eastern", "western"})
+                            "eastern", "western", "opposite", "same", "upper", "lower"})
 _DEFINITE_WORDS = frozenset({"the", "these", "those", "both", "all", "its", "their", "his",
                              "her", "our", "my", "your", "whose", "first", "last", "next",
                              "past", "other", "another", "latter", "former", "remaining"})
