@@ -230,6 +230,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if last in ("to", "at", "from") and core.isdigit() and len(core) <= 3 and \
             _RANK_AFTER.match(after):
         return False  # a ranking: 'dropped to 87 in the world'
+    if _MARK.match(core) and _next_word(after) in _AFTER_MARK:
+        return False  # a result in metres: 'cleared 4.88m to win', 'a leap of 17.30m.'
     if last in _MOVED and _next_word(after) in ("place", "spot", "position"):
         return False  # a move in a ranking: 'climbed seven places to number one'
     if alpha and before.endswith(", ") and _NAMED_PAIR_BEFORE.search(
@@ -352,6 +354,11 @@ def _next_word(text: str) -> str:
 
 _IDIOM_WORDS = frozenset({"top", "big", "final", "catch"})
 _IDIOM_PAIRS = frozenset({"group of", "the last"})  # 'into the last 16' (a round)
+# A jump or throw measured in metres, and the words that can follow one (a figure in
+# millions is followed by what it counts: '6.25m viewers').
+_MARK = re.compile(r"\d{1,2}\.\d{2}m$")
+_AFTER_MARK = frozenset({"", "to", "in", "at", "and", "on", "which", "but", "with", "for", "as",
+                         "while", "before", "after", "-", "–"})
 _MOVED = frozenset({"up", "down", "climbed", "rose", "fell", "dropped", "slipped", "jumped"})
 _RANK_AFTER = re.compile(r"\s+in\s+the\s+world\b(?!'s)")
 _NAMED_PAIR_BEFORE = regex.compile(r"\p{Lu}[\w'’-]*\s+(?:and|&)\s+\p{Lu}[\w'’-]*,\s$")
