@@ -22,17 +22,19 @@ expect", "the $61bn widely expected") is left to `vague-attribution`. These are 
 findings:
 
 - years, eras ("240 BC"), decades, dates and day ranges ("from 14 to 17 August"), times
-  ("12 noon"), ages ("At 19, ...", "half her age") and age limits ("the pension age from
-  60 to 65"), ordinals ("the 1,000th"), rankings ("dropped to 87 in the world", "the last
-  16"), durations ("three and a half months"), scores ("made it two");
+  ("12 noon"), ages ("At 19, ...", "half her age", "aged 18 to 21") and age limits ("the
+  pension age from 60 to 65"), ordinals ("the 1,000th"), rankings ("dropped to 87 in the
+  world", "climbed seven places", "the last 16"), durations ("three and a half months"),
+  scores and results ("made it two", "two goals down", "cleared 1.94m to win");
 - names and identifiers ("Route 9", "G20", "Form 10-K", "Half-Life 2", "50 Cent", "221
   Baker Street"), race distances ("the women's 1500m"), a security named by its rate
   ("its 9.75 pct debentures"), "one of the", "a year or two", "a six figure salary";
 - a conversion of the figure just before it ("$12m (£9.4m)", "$5, or four euros"),
   a number that counts the names just listed ("Brightwave and Solenta, two providers"),
   and small numbers that refer back ("the latter two");
-- figures inside a quotation with a speaker (a quotation reopened mid-paragraph keeps its
-  speaker), figures that count the sources ("four diplomats said"), and headlines;
+- figures inside a quotation with a speaker: one attributed nearby, one reopened
+  mid-paragraph, or one opening a sentence right after a sentence that names a person;
+  figures that count the sources ("four diplomats said"); and headlines;
 - data lines that are not sentences: a results-table row such as "Revs 4.2 mln vs 3.9 mln"
   or "Spot price -- 9.98", listings that give last period's figures in brackets (their
   source is the table's caption), ranked lists ("14 Marta Oliveira (Portugal)"), team
