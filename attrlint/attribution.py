@@ -1026,6 +1026,11 @@ class Attribution:
 
     def _named_before(self, quote: Quote) -> bool:
         analysis = self.analysis
+        while quote.continues:  # a reopened quotation: where the first part opens
+            earlier = analysis.quote_at(quote.start - 2)
+            if earlier is None:
+                break
+            quote = earlier
         index = analysis.sentence_at(quote.start)
         sentences = analysis.sentences
         if index == 0 or sentences[index].start != quote.start or \
