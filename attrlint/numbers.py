@@ -359,7 +359,9 @@ _IDIOM_PAIRS = frozenset({"group of", "the last"})  # 'into the last 16' (a roun
 _MARK = re.compile(r"\d{1,2}\.\d{2}m$")
 _AFTER_MARK = frozenset({"", "to", "in", "at", "and", "on", "which", "but", "with", "for", "as",
                          "while", "before", "after", "-", "–"})
-_MOVED = frozenset({"up", "down", "climbed", "rose", "fell", "dropped", "slipped", "jumped"})
+_MOVED = frozenset({"up", "down", "climbed", "climbing", "rose", "rising", "fell", "falling",
+                    "dropped", "dropping", "slipped", "slipping", "jumped", "jumping", "moved",
+                    "moving"})
 _RANK_AFTER = re.compile(r"\s+in\s+the\s+world\b(?!'s)")
 _NAMED_PAIR_BEFORE = regex.compile(r"\p{Lu}[\w'’-]*\s+(?:and|&)\s+\p{Lu}[\w'’-]*,\s$")
 _AGE_RATIO_AFTER = re.compile(r"\s+(?:his|her|their|my|your|its)\s+age\b")
