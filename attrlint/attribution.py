@@ -1109,11 +1109,6 @@ class Attribution:
         """Sentences holding a figure that is a claim."""
         return frozenset(f.sentence for f in self.analysis.figures)
 
-    def in_source(self, start: int, end: int) -> bool:
-        """Whether a span lies inside the source part of a frame ('four diplomats said')."""
-        return any(f.source_start <= start and end <= f.source_end and f.kind != "agentless"
-                   for f in self.frames_in(self.analysis.sentence_at(start)))
-
     @cached_property
     def _suspects(self) -> list[int]:
         """Sentences that could hold an unnamed, vague or agentless source: a lexicon hit."""

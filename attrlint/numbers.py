@@ -38,7 +38,8 @@ _WORD_NUMBER = (rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|(?:{_UNITS})|a|an)"
                 rf"(?:\s+(?:{_SCALE}))*")
 _PLURAL_SCALE = r"(?:hundreds|thousands|millions|billions|tens\s+of\s+thousands|dozens)(?=\s+of\b)"
 _FRACTION = (
-    r"(?:(?:a|one)\s+(?:quarter|third)\s+of\s+|half\s+(?:of\s+)?)an?\s+(?:million|billion|trillion)|"
+    r"(?:(?:a|one)\s+(?:quarter|third)\s+of\s+|half\s+(?:of\s+)?)an?\s+"
+    r"(?:million|billion|trillion)|"
     rf"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:in|out\s+of)\s+"
     rf"(?:every\s+)?(?:{_UNITS}|{_TENS}|(?!(?:1[5-9]|20)\d\d\b)\d+))"
     r"|(?:two|three|four|five|one)[-\s](?:thirds|quarters|fifths|tenths|halves)"
@@ -106,7 +107,8 @@ _DATE_AFTER = regex.compile(
     rf"(?:{_MONTHS})\b", regex.IGNORECASE)
 _ERA_AFTER = re.compile(r"\s?(?:a\.d\.|ad\b|b\.c\.|bc\b|bce\b|ce\b)", re.IGNORECASE)
 _TIME_AFTER = regex.compile(
-    r"^(?:[:.]\d{2})?\s?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|noon|midnight|gmt|bst|utc|et|edt|est|pst|hrs|h\b)",
+    r"^(?:[:.]\d{2})?\s?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|noon|midnight|gmt|bst|utc|et|edt|est"
+    r"|pst|hrs|h\b)",
     regex.IGNORECASE)
 _AGE_AFTER = regex.compile(r"^(?:-|\s)?(?:years?[-\s]olds?|yrs?\.?\s+old)", regex.IGNORECASE)
 _NAME_BEFORE_AGE = regex.compile(r"\p{Lu}[\p{L}'’.-]*\s*[,(]\s*$")

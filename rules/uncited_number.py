@@ -96,8 +96,8 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
             continue
         if attribution.quoted_with_speaker(figure.start):
             continue
-        # attribution.in_source need not be asked: a figure inside the source part of a frame
-        # ('four diplomats said') is in a sentence with a frame, which has_source accepts.
+        # A figure inside the source part of a frame ('four diplomats said') needs no test of
+        # its own: its sentence has a frame, which has_source accepts.
         text = " ".join(prose[figure.start:figure.end].split())
         yield Violation(figure.start, figure.end,
                         f"'{text}' has no source in its sentence",
