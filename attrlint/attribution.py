@@ -149,6 +149,9 @@ _AUXILIARY_WORDS = frozenset({
 # How an aside between a subject and its verb opens: a time, a place, a manner.
 _ASIDE_OPENINGS = ("in ", "on ", "at ", "during ", "after ", "before ", "speaking ",
                    "writing ", "quoting ", "citing ", "asked ", "interviewed ", "when ")
+# An aside that opens with a participle: 'Harrow Widgets Inc, clarifying an earlier
+# statement, said'.
+_PARTICIPLE = re.compile(r"[a-z]{3,}ing\s")
 # A relative clause closed by a comma, with the subject after it: '..., which would help
 # farmers, sources said'.
 _COMMA_THEN_WORD = re.compile(r",\s*\w")
@@ -703,7 +706,8 @@ class Attribution:
                     ("the ", "a ", "an ", "his ", "her ", "its ", "their ")))):
                 offset = clause_start + len(head) - len(head.lstrip())
                 return s_start + offset, s_start + clause_start + len(segment.rstrip())
-            if last.startswith(_ASIDE_OPENINGS) and segment.rstrip().endswith(","):
+            if (last.startswith(_ASIDE_OPENINGS) or (named_head and _PARTICIPLE.match(last))) \
+                    and segment.rstrip().endswith(","):
                 # 'Ana Ruiz, in a speech on Monday, said' / 'The paper, quoting officials,
                 # said': the aside says when or how; the subject is before it.
                 offset = clause_start + len(head) - len(head.lstrip())
@@ -1056,9 +1060,11 @@ class Attribution:
             return bool(frames)
         if sentence in self._agentless:
             return True  # an agentless phrase is always a frame
+        s = self.analysis.sentences[sentence]
+        if _OWNED_DATA.search(self.doc.prose, s.start, s.end):
+            return True  # 'the CBI's February survey', 'Nationwide's house price index'
         # Whether one cue makes a frame does not depend on the others (pronouns are only
         # resolved): stop at the first, and leave the sentence's frames for when asked.
-        s = self.analysis.sentences[sentence]
         return any(self._cue_frame(cue, sentence, s.start, s.end) is not None
                    for cue in self._cue_table.get(sentence, ()))
 
@@ -1150,6 +1156,21 @@ _CONTINUATION = regex.compile(
     r"""|bank|government|authority|police|estimate|estimates|records)|its|their|his|her)\b)""",
     regex.IGNORECASE,
 )
+
+
+# Data a named body publishes, as the subject or the setting of a sentence: "the CBI's
+# February survey", "Nationwide's house price index", "in the ISM's 'new orders' index".
+# Not a day's or a month's ('Friday's data', 'February's figures'), and with no verb
+# between ('Indonesia's output is forecast').
+_OWNED_DATA = regex.compile(
+    r"""\b(?!(?:It|That|There|What|He|She|Let|Here|Who|Where|This|Today|Yesterday"""
+    r"""|Tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April"""
+    r"""|May|June|July|August|September|October|November|December)['’]s)"""
+    r"""\p{Lu}[\w&.-]*(?:\s+\p{Lu}[\w&.-]*){0,3}['’]s\s+"""
+    r"""(?:(?!(?:is|was|are|were|has|have|had|will|would|could|may|might|be|been|to|and|or"""
+    r"""|but|of)\s)[\w"“”'-]+\s+){0,3}?"""
+    r"""(?:survey|poll|study|report|index|figures|data|statistics|estimates?|forecasts?|census"""
+    r"""|research|analysis|count|tally|tables?|ratings|rankings)\b""")
 
 
 _DECLINED_NAME = regex.compile(

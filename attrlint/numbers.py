@@ -49,7 +49,8 @@ _FRACTION = (
     r"|scores(?=\s+of\b)|a\s+dozen|half\s+a\s+dozen"
 )
 _CURRENCY = r"(?:us\$|a\$|c\$|hk\$|nz\$|rs\.?\s?|[$€£¥₹])"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Separators as printed, and as sometimes mistyped: '3.817.69', '$1,8923'.
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+){2,}|\d,\d{4}|\d+(?:\.\d+)?"
 _MAGNITUDE = (r"(?:\s?(?:million|billion|trillion|bn|mn|mln|bln|m|k|thousand|hundred)"
               r"(?![\w]))?")
 _PERCENT = r"(?:\s?(?:%|per\s?cent|percent|percentage\s+points?)(?![\w]))?"
@@ -232,6 +233,12 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if last in ("to", "at", "from") and core.isdigit() and len(core) <= 3 and \
             _RANK_AFTER.match(after):
         return False  # a ranking: 'dropped to 87 in the world'
+    small = low in _SMALL_WORD or (core.isdigit() and len(core) <= 3)
+    if last == "at" and start == core_start and small and _next_word(after) in _AFTER_MARK \
+            and _CHART_BEFORE.search(prose, max(s_start, start - 100), start):
+        return False  # a chart position: 'at number 12 and The Zutons at 20'
+    if tail and tail[-1] in ("these", "those"):
+        return False  # a figure given before: 'Of these 43 reductions', 'those 250 million'
     if _MARK.match(core) and _next_word(after) in _AFTER_MARK:
         return False  # a result in metres: 'cleared 4.88m to win', 'a leap of 17.30m.'
     if last in _MOVED and _next_word(after) in ("place", "spot", "position"):
@@ -274,6 +281,9 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
             return False  # a compound: 'four-door', 'three-for-two', 'two-day'
         if words[0] == "one" and len(words) == 1:
             return False
+        if low in _SMALL_WORD and (chosen := _SUPERLATIVE_AFTER.match(after)) and \
+                chosen.group(1) not in _NOT_SUPERLATIVES:
+            return False  # a choice, not a count: 'two of the busiest months'
         if _is_name_word(core, core_start, prose, s_start):
             return False
         if len(words) == 1 and words[0] in _SMALL_WORD and (
@@ -364,6 +374,11 @@ _AFTER_MARK = frozenset({"", "to", "in", "at", "and", "on", "which", "but", "wit
 _MOVED = frozenset({"up", "down", "climbed", "climbing", "rose", "rising", "fell", "falling",
                     "dropped", "dropping", "slipped", "slipping", "jumped", "jumping", "moved",
                     "moving"})
+# What a sentence holding a chart position says before it: 'in at number 12', 'the chart'.
+_CHART_BEFORE = re.compile(r"\b(?:number|no\.|charts?|rankings?)\s", re.IGNORECASE)
+_SUPERLATIVE_AFTER = re.compile(r"\s+of\s+the\s+(most|least|best|worst|\w{2,}est)\b")
+_NOT_SUPERLATIVES = frozenset({"interest", "honest", "modest", "forest", "protest", "request",
+                               "harvest", "contest", "inquest", "arrest", "suggest"})
 _RANK_AFTER = re.compile(r"\s+in\s+the\s+world\b(?!'s)")
 _NAMED_PAIR_BEFORE = regex.compile(r"\p{Lu}[\w'’-]*\s+(?:and|&)\s+\p{Lu}[\w'’-]*,\s$")
 _AGE_RATIO_AFTER = re.compile(r"\s+(?:his|her|their|my|your|its)\s+age\b")

@@ -8,6 +8,8 @@ behind it:
 
 - an attribution in the same sentence ("firefighters said", "according to the Federal
   Reserve", "figures from the Office for National Statistics show");
+- data that a named body publishes, named in the sentence ("in the Chamber of
+  Commerce's spring survey, 41% ...", "Harbourside Bank's house price index rose 0.8%");
 - a Markdown/HTML link or a footnote reference in the same sentence;
 - with `attribution-scope = "paragraph"` (the default), a source earlier in the same
   paragraph that the sentence clearly continues: it opens by referring back ("The
@@ -24,14 +26,17 @@ findings:
 - years, eras ("240 BC"), decades, dates and day ranges ("from 14 to 17 August"), times
   ("12 noon"), ages ("At 19, ...", "half her age", "aged 18 to 21") and age limits ("the
   pension age from 60 to 65"), ordinals ("the 1,000th"), rankings ("dropped to 87 in the
-  world", "climbed seven places", "the last 16"), durations ("three and a half months"),
+  world", "climbed seven places", "the last 16", "came in at 14" after "at number
+  nine"), durations ("three and a half months"),
   scores and results ("made it two", "two goals down", "cleared 1.94m to win");
 - names and identifiers ("Route 9", "G20", "Form 10-K", "Half-Life 2", "50 Cent", "221
   Baker Street"), race distances ("the women's 1500m"), a security named by its rate
-  ("its 9.75 pct debentures"), "one of the", "a year or two", "a six figure salary";
+  ("its 9.75 pct debentures"), "one of the", "two of the busiest months", "a year or
+  two", "a six figure salary";
 - a conversion of the figure just before it ("$12m (£9.4m)", "$5, or four euros"),
   a number that counts the names just listed ("Brightwave and Solenta, two providers"),
-  and small numbers that refer back ("the latter two");
+  and numbers that refer back ("the latter two", "those 40");
+- figures in a question the draft asks ("Should the county spend £4m on it?");
 - figures inside a quotation with a speaker: one attributed nearby, one reopened
   mid-paragraph, or one opening a sentence right after a sentence that names a person;
   figures that count the sources ("four diplomats said"); and headlines;
@@ -61,6 +66,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from attrlint.analysis import Sentence
 from attrlint.document import Document
 from attrlint.finding import Severity, Violation
 
@@ -96,9 +102,24 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
             continue
         if attribution.quoted_with_speaker(figure.start):
             continue
+        if _question(prose, sentences[figure.sentence]):
+            continue  # a question asserts nothing: 'Is £50m too much for one player?'
         # A figure inside the source part of a frame ('four diplomats said') needs no test of
         # its own: its sentence has a frame, which has_source accepts.
         text = " ".join(prose[figure.start:figure.end].split())
         yield Violation(figure.start, figure.end,
                         f"'{text}' has no source in its sentence",
                         "say who counted it: '..., according to <source>' or link the source")
+
+
+def _question(prose: str, sentence: Sentence) -> bool:
+    """A sentence of the writer's that asks rather than states.
+
+    Not one that ends in a quoted question (its speaker's) or in a title ('... were
+    surveyed for the report Trust and Action?').
+    """
+    text = prose[sentence.start:sentence.end].rstrip()
+    if not text.endswith("?") or text.endswith(".?") or '"' in text or "“" in text:
+        return False
+    last_two = text[:-1].split()[-2:]
+    return not (len(last_two) == 2 and all(w[:1].isupper() or w == "and" for w in last_two))
