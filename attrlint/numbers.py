@@ -241,6 +241,12 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False  # a figure given before: 'Of these 43 reductions', 'those 250 million'
     if _MARK.match(core) and _next_word(after) in _AFTER_MARK:
         return False  # a result in metres: 'cleared 4.88m to win', 'a leap of 17.30m.'
+    if (alpha or (core.isdigit() and len(core) <= 3)) and start == core_start and \
+            (play := _SPORT_AFTER.match(prose, core_end, core_end + 48)) and not (
+            "point" in play.group().lower() and _POLL.search(prose, s_start, core_end + 200)):
+        # Play and records: 'shot wide from 18 yards', 'won five caps', 'five points behind
+        # Chelsea' (not a lead in a poll, which is a claim).
+        return False
     if last in _MOVED and _next_word(after) in ("place", "spot", "position"):
         return False  # a move in a ranking: 'climbed seven places to number one'
     if alpha and before.endswith(", ") and _NAMED_PAIR_BEFORE.search(
@@ -371,6 +377,22 @@ _IDIOM_PAIRS = frozenset({"group of", "the last"})  # 'into the last 16' (a roun
 _MARK = re.compile(r"\d{1,2}\.\d{2}m$")
 _AFTER_MARK = frozenset({"", "to", "in", "at", "and", "on", "which", "but", "with", "for", "as",
                          "while", "before", "after", "-", "–"})
+# What a sports report counts in play and in a career, which the reporter saw or the
+# record shows: 'two tries', 'from 18 yards', '12 goals in 68 appearances', 'five points
+# behind Chelsea', 'just two games into the season'. Not 'up to 20 mobile games'.
+_SPORT_UNITS = (r"(?:goals?|tries|try|wickets?|innings|sets?(?!\s+of\b)"
+                r"|frames?(?!\s+(?:a|an|per|each)\b)|holes?|birdies|eagles|bogeys|laps?"
+                r"|yards?(?!\s+(?:capable|each|of)\b)|penalties|penalty|caps?|appearances?"
+                r"|starts|medals?|wins|victories|defeats|draws|fixtures|corners|fouls"
+                r"|touchdowns|matches|races|breaks?|aces|errors)")
+_SPORT_AFTER = re.compile(
+    r"\s+(?:(?:league|international|senior|test|first-team|gold|silver|bronze|olympic|world"
+    r"|unforced|service|missed|straight|consecutive|successive|home|away|opening|remaining"
+    r"|premiership|grand\s+slam|major|european|domestic|career|competitive|championship"
+    rf"|national|cup|six\s+nations)\s+(?:{_SPORT_UNITS}|games|titles?)|{_SPORT_UNITS}"
+    r"|games\s+(?:into|unbeaten|without|in\s+charge|left|to\s+go)"
+    r"|points?\s+(?:behind|clear|ahead|adrift|off|from|short))\b", re.IGNORECASE)
+_POLL = re.compile(r"\b(?:polls?|survey|surveys|ratings?|votes?|voters|voting)\b", re.IGNORECASE)
 _MOVED = frozenset({"up", "down", "climbed", "climbing", "rose", "rising", "fell", "falling",
                     "dropped", "dropping", "slipped", "slipping", "jumped", "jumping", "moved",
                     "moving"})

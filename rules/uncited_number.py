@@ -28,7 +28,9 @@ findings:
   pension age from 60 to 65"), ordinals ("the 1,000th"), rankings ("dropped to 87 in the
   world", "climbed seven places", "the last 16", "came in at 14" after "at number
   nine"), durations ("three and a half months"),
-  scores and results ("made it two", "two goals down", "cleared 1.94m to win");
+  scores and results ("made it two", "two goals down", "cleared 1.94m to win"), play
+  and records in a sports report ("a shot from 20 yards", "nine points behind the
+  leaders", "41 caps"; a lead in a poll is still a claim);
 - names and identifiers ("Route 9", "G20", "Form 10-K", "Half-Life 2", "50 Cent", "221
   Baker Street"), race distances ("the women's 1500m"), a security named by its rate
   ("its 9.75 pct debentures"), "one of the", "two of the busiest months", "a year or
