@@ -1026,7 +1026,8 @@ class Attribution:
         """
         quote = self.analysis.quote_at(offset)
         return quote is not None and (
-            self.speaker_of(quote) is not None or self._named_before(quote))
+            self.speaker_of(quote) is not None or self._named_before(quote)
+            or _SPEECH_TAG.match(self.doc.prose, quote.end) is not None)
 
     def _named_before(self, quote: Quote) -> bool:
         analysis = self.analysis
@@ -1171,6 +1172,12 @@ _OWNED_DATA = regex.compile(
     r"""|but|of)\s)[\w"“”'-]+\s+){0,3}?"""
     r"""(?:survey|poll|study|report|index|figures|data|statistics|estimates?|forecasts?|census"""
     r"""|research|analysis|count|tally|tables?|ratings|rankings)\b""")
+
+
+# A speech tag after a quotation with a verb that is not a cue elsewhere ('Sales
+# continued to fall'): '"...," he continued.'
+_SPEECH_TAG = regex.compile(r"\s*(?:he|she|they|we|I|\p{Lu}[\p{L}'’-]+)\s+(?:continued|went\s+on)"
+                            r"\s*[.,:;]")
 
 
 _DECLINED_NAME = regex.compile(

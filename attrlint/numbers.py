@@ -334,7 +334,7 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if last in _AGE_WORDS or two == "age of" or (
             "y" in after[:2].lower() and _AGE_AFTER.match(after)) or (  # 'years', 'yrs'
             last == "at" and start == core_start and start - s_start <= 4
-            and core.isdigit() and len(core) <= 3 and after[:1] == ",") or (
+            and core.isdigit() and len(core) <= 3 and after.startswith(_AGE_OPENING_AFTER)) or (
             core.isdigit() and len(tail) == 3 and tail[0] in _AGE_WORDS
             and tail[2] in ("to", "and", "or")) or (
             after[:1] == " " and _AGE_RANGE_AFTER.match(after)):
@@ -392,6 +392,8 @@ _SPORT_AFTER = re.compile(
     rf"|national|cup|six\s+nations)\s+(?:{_SPORT_UNITS}|games|titles?)|{_SPORT_UNITS}"
     r"|games\s+(?:into|unbeaten|without|in\s+charge|left|to\s+go)"
     r"|points?\s+(?:behind|clear|ahead|adrift|off|from|short))\b", re.IGNORECASE)
+# What follows an age that opens a sentence: 'At 19, Okafor ...', 'At 34 I ...'.
+_AGE_OPENING_AFTER = (",", " I ", " I'", " I’")
 _POLL = re.compile(r"\b(?:polls?|survey|surveys|ratings?|votes?|voters|voting)\b", re.IGNORECASE)
 _MOVED = frozenset({"up", "down", "climbed", "climbing", "rose", "rising", "fell", "falling",
                     "dropped", "dropping", "slipped", "slipping", "jumped", "jumping", "moved",

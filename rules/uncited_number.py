@@ -39,8 +39,9 @@ findings:
   a number that counts the names just listed ("Brightwave and Solenta, two providers"),
   and numbers that refer back ("the latter two", "those 40");
 - figures in a question the draft asks ("Should the county spend £4m on it?");
-- figures inside a quotation with a speaker: one attributed nearby, one reopened
-  mid-paragraph, or one opening a sentence right after a sentence that names a person;
+- figures inside a quotation with a speaker: one attributed nearby or tagged after it
+  ('..., she went on'), one reopened mid-paragraph, or one opening a sentence right after
+  a sentence that names a person;
   figures that count the sources ("four diplomats said"); and headlines;
 - data lines that are not sentences: a results-table row such as "Revs 4.2 mln vs 3.9 mln"
   or "Spot price -- 9.98", listings that give last period's figures in brackets (their
