@@ -109,6 +109,8 @@ def is_data_line(text: str) -> bool:
     if "(" in stripped and len(_SUBSTITUTION.findall(stripped)) >= (
             1 if stripped.count(",") >= 6 else 2):
         return True  # a team line-up: 'Carver, Penhale (Dunstan 62), Treloar (Vance 81)'
+    if " - " in stripped and _LABELLED_VALUES.match(stripped):
+        return True  # figures under a label: 'Harbour Quay - Wheat 12,400, maize 3,100.'
     if "vs" in stripped and len(_NUMBER_VS_NUMBER.findall(stripped)) >= 2:
         return True  # a wrapped listing: 'Stocks March 31 at 412, vs 398 last month. Exports ...'
     count = stripped.count(" ") + 1  # words, near enough, without splitting long text
@@ -135,6 +137,8 @@ def is_data_line(text: str) -> bool:
         return False
     else:
         numeric = len(_NUMBER.findall(stripped))
+        if "  " in stripped:  # columns aligned with runs of spaces: count words, not spaces
+            count = max(1, sum(1 for word in stripped.split() if word.strip("-")))
     if numeric * 5 >= count * 2:
         return True  # figures make up two words in five: a list of data, not prose
     if stripped.endswith(_SENTENCE_END):
@@ -146,6 +150,10 @@ _NOTE_OPENINGS = ("NOTE", "Note:", "Notes:", "Note -", "Note --")
 _NOTE_OR_SOURCE = (*_NOTE_OPENINGS, "Source:", "SOURCE:")
 _SENTENCE_END = (".", "!", "?", '"', "”", ":")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A label, a dash, then only figures, each perhaps named: 'Eastport - 4, 1, 1'.
+_LABELLED_VALUES = regex.compile(
+    r"\p{Lu}[\p{L}.' ]{0,30}\s[-–]{1,2}\s+(?:[\p{L}-]+\s+)?\d[\d,.]*"
+    r"(?:(?:,\s*|\s+and\s+)(?:[\p{L}-]+\s+)?\d[\d,.]*)*\.?$")
 _VALUE_AFTER_DASHES = re.compile(r"\s--+\s*[-+]?\d[\d.,]*\s*$")
 _SUBSTITUTION = re.compile(r"\([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)* \d{1,3}\)")
 _NUMBER_VS_NUMBER = re.compile(r"\d,?\s+vs\.?\s+[-+]?\d")

@@ -44,9 +44,11 @@ findings:
   a sentence that names a person;
   figures that count the sources ("four diplomats said"); and headlines;
 - data lines that are not sentences: a results-table row such as "Revs 4.2 mln vs 3.9 mln"
-  or "Spot price -- 9.98", listings that give last period's figures in brackets (their
-  source is the table's caption), ranked lists ("14 Marta Oliveira (Portugal)"), team
-  line-ups, and the notes under a table from its "NOTE:" line on.
+  or "Spot price -- 9.98", tables whose columns are lined up with spaces, figures listed
+  under a label ("Eastport - Wheat 12,400, maize 3,100."), listings that give last
+  period's figures in brackets (their source is the table's caption), ranked lists ("14
+  Marta Oliveira (Portugal)"), team line-ups, and the notes under a table from its
+  "NOTE:" line on.
 
 ## Why is this bad?
 A number is the claim readers repeat and the one corrections most often concern. Without
