@@ -111,7 +111,7 @@ _PUT_AT = re.compile(r"\s+(?:[\w’'-]+,?\s+){0,8}?at\s")
 # its text. The scan itself is built with the agentless phrases, in _lexicons.
 _CUE_LETTERS = lexicon.first_letters(["according", "quoted", "cited", "in", *_SPEECH])
 _CUE = (r"(?:according\s+to|quoted\s+by|cited\s+by"
-        r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:filing|statement"
+        r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:(?!(?:of|on)\s)[\w/-]+\s+){0,4}?(?:filing|statement"
         r"|report|letter|release|interview|prospectus|submission|notice|presentation|survey|poll)"
         + rf"|{lexicon.trie_pattern(_SPEECH)})\b")
 # A cue or agentless phrase found by the scan: prose offsets and which of the two.
