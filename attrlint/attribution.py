@@ -175,6 +175,8 @@ _AFTER_END = regex.compile(r"[,.;:!?—–()\[\]\"“”]|\s(?:that|on|in|last|t
 # Asides between commas: ', who asked not to be named,', ', speaking on condition of ...,'.
 _ASIDE = regex.compile(r",\s*(?:who|which|speaking|citing|according|as|published|released"
                        r"|issued|conducted|commissioned|carried)\b[^,]*,[\"”]?")
+# An abbreviation in brackets after a name: 'The World Health Organisation (WHO) said'.
+_BRACKETED = re.compile(r"(?<=\w )\([A-Z][A-Z&]{1,10}\)(?=\s*$)")
 _VERB_START = regex.compile(r"\s+(?:\w+ed|is|was|are|were|has|had|have|spoke|works|worked|knows"
                             r"|declined|asked|requested|sits|sat|led|leads|runs|ran)\b",
                             regex.IGNORECASE)
@@ -1207,7 +1209,13 @@ def _inside_name(text: str, at: int, offset: int, s_start: int) -> bool:
 
 
 def _blank_asides(text: str) -> str:
-    """Blank out asides between commas, keeping offsets."""
+    """Blank out asides between commas and short brackets, keeping offsets.
+
+    'The World Health Organisation (WHO) said': the bracketed abbreviation is no clause
+    break.
+    """
+    if "(" in text:
+        text = _BRACKETED.sub(lambda m: " " * len(m.group()), text)
     if "," not in text:
         return text
     return _ASIDE.sub(lambda m: " " * len(m.group()), text)
