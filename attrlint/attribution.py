@@ -76,7 +76,8 @@ class Frame:
 # Verbs that attribute: 'said', 'told', 'estimated', 'the survey found'.
 _SPEECH = (
     "accused", "acknowledged", "acknowledges", "added", "adding", "adds", "admitted", "allege",
-    "alleged", "alleges", "announced", "anticipated", "anticipates", "argue", "argued",
+    "alleged", "alleges", "announced", "anticipated", "anticipates", "anticipating", "argue",
+    "argued",
     "argues", "arguing", "asked", "asserted", "attribute", "attributed", "attributes",
     "believe", "believed", "believes", "blamed", "boasted", "calculated", "calculates",
     "cautioned", "cited", "cites", "claim", "claimed", "claiming", "complained", "conceded",
@@ -1173,7 +1174,14 @@ _OWNED_DATA = regex.compile(
     r"""(?:(?!(?:is|was|are|were|has|have|had|will|would|could|may|might|be|been|to|and|or"""
     r"""|but|of)\s)[\w"“”'-]+\s+){0,3}?"""
     r"""(?:survey|poll|study|report|index|figures|data|statistics|estimates?|forecasts?|census"""
-    r"""|research|analysis|count|tally|tables?|ratings|rankings)\b""")
+    r"""|research|analysis|count|tally|tables?|ratings|rankings)\b"""
+    # A market index by its name, moving: 'the Nikkei index closed', 'the FTSE 100 index
+    # of leading shares fell' (not 'the January index', a month's reading).
+    r"""|\b[Tt]he\s+(?!(?:January|February|March|April|May|June|July|August|September"""
+    r"""|October|November|December)\s)(?:\p{Lu}[\w&.-]*\s+){1,3}(?:\d+\s+)?"""
+    r"""(?:share\s+|stock\s+)?index\s+(?:of\s+(?:\d+\s+)?[a-z]+\s+shares\s+)?(?:had\s+)?"""
+    r"""(?:closed|ended|rose|risen|fell|fallen|gained|lost|dropped|was|stood|finished|jumped"""
+    r"""|slipped|climbed|added|shed|eased|edged|crashed|plunged|surged|hit|touched)\b""")
 
 
 # A speech tag after a quotation with a verb that is not a cue elsewhere ('Sales

@@ -225,9 +225,20 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     two = " ".join(tail[-2:]) if tail and tail[-1] in _PAIR_ENDS else ""
     words = low.split()
     alpha = core[0].isalpha()
+    if last == "last" and low in _ROUNDS and _next_word(after) in _AFTER_ROUND:
+        return False  # a round of a cup: 'a place in the Uefa Cup last 16'
+    if _FIRST_PERSON_AGE.search(before) and after[:1] in ("", ",", ".", "!", "?", ";") and (
+            core.isdigit() and len(core) <= 2):
+        return False  # an age: 'I'm only 27.'
+    if not alpha and _MODEL_AFTER.match(after):
+        return False  # a model: 'the Sharp 902 3G handset'
     if last in _IDIOM_WORDS or two in _IDIOM_PAIRS or (
             two == "of the" and " ".join(tail) == "one of the"):
         return False  # 'the top 10', 'the big three', 'one of the'
+    if not alpha and core_start > 0 and prose[core_start - 1] == "/":
+        return False  # the denominator of a price in fractions: '30-5/8 dlrs'
+    if (after and after[0] in "+=×") or (core_start > 0 and prose[core_start - 1] in "+=×"):
+        return False  # arithmetic, not a count: '2+2=5'
     if after[:1] == "-" and after.startswith(("- to ", "- and ")):
         return False  # the first half of a range of compounds: 'six- to eight-year-olds'
     if last in ("to", "at", "from") and core.isdigit() and len(core) <= 3 and \
@@ -308,14 +319,14 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
             return False
         if core[0] == "0" and len(core) > 1 and core[1].isdigit():
             return False  # a code or a clock time: '007', '0227 GMT'
-        if (core_start > 0 and prose[core_start - 1] in "-/#:'’") or after[:1] in "/:" or (
+        if (core_start > 0 and prose[core_start - 1] in "-/#:'’") or after[:1] in ("/", ":") or (
                 after[:1] == "-" and after[1:2].isalpha()):
             return False
         if last in _MONTH_WORDS or last in ("the", "on") or last in _ID_WORDS or \
                 before.endswith("#") or _TIME_AFTER.match(after) or _DATE_AFTER.match(after) \
                 or _ERA_AFTER.match(after):
             return False  # dates, times, 'page 5', 'No. 10'
-        prev = before.rstrip().split(" ")[-1] if before.strip() else ""
+        prev = before.split()[-1] if before.strip() else ""
         # (A word for which islower() holds has no upper-case letter: no need to look.)
         if start == core_start and prev.replace("-", "").isalpha() and \
                 not prev.islower() and any(c.isupper() for c in prev) and \
@@ -348,7 +359,7 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
             before.endswith(", ") and len(core) <= 3 and start == core_start)):
         return False  # an age: Lena Varga, 52, / Varga (52) / the girl, six,
     whole = prose[start:end]
-    if "%" not in whole and "per" not in whole.lower() and (
+    if "%" not in whole and "per" not in whole.lower() and not _TICKETS_AFTER.match(after) and (
             _next_word(after) in _DURATION_WORDS
             or (end != core_end and _next_word(prose[end:end + 24]) in _DURATION_WORDS)):
         return False  # a duration: 'two years', 'between five and seven years'
@@ -370,6 +381,11 @@ def _next_word(text: str) -> str:
     return parts[0].lower().split("-", 1)[0].rstrip(".,;:!?)'’\"”s")
 
 
+_ROUNDS = frozenset({"16", "32", "64", "eight", "sixteen"})
+_AFTER_ROUND = frozenset({"", "of", "and", "with", "after", "on", "in", "at", "for", "stage",
+                          "tie", "ties", "round", "draw", "clash", "place", "spot", "but"})
+_FIRST_PERSON_AGE = re.compile(r"\bI(?:'m|’m|\s+am)\s+(?:only\s+|just\s+|now\s+|nearly\s+)?$")
+_MODEL_AFTER = re.compile(r"\s\d[A-Z]{1,2}\b")  # '902 3G'
 _IDIOM_WORDS = frozenset({"top", "big", "final", "catch"})
 _IDIOM_PAIRS = frozenset({"group of", "the last"})  # 'into the last 16' (a round)
 # A jump or throw measured in metres, and the words that can follow one (a figure in
@@ -377,23 +393,32 @@ _IDIOM_PAIRS = frozenset({"group of", "the last"})  # 'into the last 16' (a roun
 _MARK = re.compile(r"\d{1,2}\.\d{2}m$")
 _AFTER_MARK = frozenset({"", "to", "in", "at", "and", "on", "which", "but", "with", "for", "as",
                          "while", "before", "after", "-", "–"})
-# What a sports report counts in play and in a career, which the reporter saw or the
-# record shows: 'two tries', 'from 18 yards', '12 goals in 68 appearances', 'five points
-# behind Chelsea', 'just two games into the season'. Not 'up to 20 mobile games'.
+# What a sports report counts in play and in a career, and an awards report in a
+# ceremony, which the reporter saw or the record shows: 'two tries', 'from 18 yards', '12
+# goals in 68 appearances', 'five points behind Chelsea', 'just two games into the
+# season', 'two of the side's seven tries', 'won three awards', 'five nominations'. Not
+# 'up to 20 mobile games'.
 _SPORT_UNITS = (r"(?:goals?|tries|try|wickets?|innings|sets?(?!\s+of\b)"
                 r"|frames?(?!\s+(?:a|an|per|each)\b)|holes?|birdies|eagles|bogeys|laps?"
                 r"|yards?(?!\s+(?:capable|each|of)\b)|penalties|penalty|caps?|appearances?"
                 r"|starts|medals?|wins|victories|defeats|draws|fixtures|corners|fouls"
-                r"|touchdowns|matches|races|breaks?|aces|errors)")
-_SPORT_AFTER = re.compile(
-    r"\s+(?:(?:league|international|senior|test|first-team|gold|silver|bronze|olympic|world"
+                r"|touchdowns|matches|races|breaks?|aces|errors|awards|prizes|oscars|baftas"
+                r"|grammys|emmys|trophies|nominations)")
+_SPORT_ADJECTIVE = (
+    r"(?:league|international|senior|test|first-team|gold|silver|bronze|olympic|world"
     r"|unforced|service|missed|straight|consecutive|successive|home|away|opening|remaining"
     r"|premiership|grand\s+slam|major|european|domestic|career|competitive|championship"
-    rf"|national|cup|six\s+nations)\s+(?:{_SPORT_UNITS}|games|titles?)|{_SPORT_UNITS}"
+    r"|national|cup|six\s+nations)")
+_SPORT_AFTER = re.compile(
+    rf"\s+(?:{_SPORT_ADJECTIVE}\s+(?:and\s+{_SPORT_ADJECTIVE}\s+)?(?:{_SPORT_UNITS}|games"
+    rf"|titles?)|{_SPORT_UNITS}"
+    rf"|of\s+(?:the|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?{_SPORT_UNITS}"
+    r"|of\s+(?:the|his|her|their|its)\s+(?:[\w'’]+\s+){0,3}?games"  # not 'best-selling games'
     r"|games\s+(?:into|unbeaten|without|in\s+charge|left|to\s+go)"
     r"|points?\s+(?:behind|clear|ahead|adrift|off|from|short))\b", re.IGNORECASE)
 # What follows an age that opens a sentence: 'At 19, Okafor ...', 'At 34 I ...'.
 _AGE_OPENING_AFTER = (",", " I ", " I'", " I’")
+_TICKETS_AFTER = re.compile(r"\s+(?:season|day|week|month|year)\s+(?:tickets?|passes)\b")
 _POLL = re.compile(r"\b(?:polls?|survey|surveys|ratings?|votes?|voters|voting)\b", re.IGNORECASE)
 _MOVED = frozenset({"up", "down", "climbed", "climbing", "rose", "rising", "fell", "falling",
                     "dropped", "dropping", "slipped", "slipping", "jumped", "jumping", "moved",

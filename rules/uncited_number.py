@@ -9,7 +9,8 @@ behind it:
 - an attribution in the same sentence ("firefighters said", "according to the Federal
   Reserve", "figures from the Office for National Statistics show");
 - data that a named body publishes, named in the sentence ("in the Chamber of
-  Commerce's spring survey, 41% ...", "Harbourside Bank's house price index rose 0.8%");
+  Commerce's spring survey, 41% ...", "Harbourside Bank's house price index rose 0.8%",
+  "the Harbourside 50 index closed 23 points higher");
 - a Markdown/HTML link or a footnote reference in the same sentence;
 - with `attribution-scope = "paragraph"` (the default), a source earlier in the same
   paragraph that the sentence clearly continues: it opens by referring back ("The
@@ -30,15 +31,19 @@ findings:
   nine"), durations ("three and a half months"),
   scores and results ("made it two", "two goals down", "cleared 1.94m to win"), play
   and records in a sports report ("a shot from 20 yards", "nine points behind the
-  leaders", "41 caps"; a lead in a poll is still a claim);
+  leaders", "41 caps", "the cup's last 16"; a lead in a poll is still a claim) and
+  results at an awards ceremony ("won three awards", "seven nominations");
 - names and identifiers ("Route 9", "G20", "Form 10-K", "Half-Life 2", "50 Cent", "221
-  Baker Street"), race distances ("the women's 1500m"), a security named by its rate
-  ("its 9.75 pct debentures"), "one of the", "two of the busiest months", "a year or
-  two", "a six figure salary";
+  Baker Street", "the Orion 902 3G"), arithmetic ("2+2=5"), prices in fractions
+  ("30-5/8 dlrs": not the half after the slash), race distances ("the women's 1500m"),
+  a security named by its rate ("its 9.75 pct debentures"), "one of the", "two of the
+  busiest months", "a year or two", "a six figure salary";
 - a conversion of the figure just before it ("$12m (£9.4m)", "$5, or four euros"),
   a number that counts the names just listed ("Brightwave and Solenta, two providers"),
   and numbers that refer back ("the latter two", "those 40");
-- figures in a question the draft asks ("Should the county spend £4m on it?");
+- figures in a question the draft asks ("Should the county spend £4m on it?") and in a
+  sentence in the writer's own voice ("I would sell him for £40m"), as in a column or a
+  reader's comment;
 - figures inside a quotation with a speaker: one attributed nearby or tagged after it
   ('..., she went on'), one reopened mid-paragraph, or one opening a sentence right after
   a sentence that names a person;
@@ -109,12 +114,18 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
             continue
         if _question(prose, sentences[figure.sentence]):
             continue  # a question asserts nothing: 'Is £50m too much for one player?'
+        if prose.startswith(_FIRST_PERSON, sentences[figure.sentence].start):
+            continue  # the writer's own view or experience: 'I would take £50m for him.'
         # A figure inside the source part of a frame ('four diplomats said') needs no test of
         # its own: its sentence has a frame, which has_source accepts.
         text = " ".join(prose[figure.start:figure.end].split())
         yield Violation(figure.start, figure.end,
                         f"'{text}' has no source in its sentence",
                         "say who counted it: '..., according to <source>' or link the source")
+
+
+# Openings of a sentence in the writer's own voice (a column, a reader's comment).
+_FIRST_PERSON = ("I ", "I'm ", "I’m ", "I'd ", "I’d ", "I've ", "I’ve ", "I'll ", "I’ll ")
 
 
 def _question(prose: str, sentence: Sentence) -> bool:

@@ -20,6 +20,8 @@ _FOOTNOTE = regex.compile(r"\[\^?\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+")
 _TERMINAL = tuple(".!?:\"”’)'")
 # A line this long was not hard-wrapped by a person or a wire system.
 _WRAP_LIMIT = 100
+# Initials that end a short line inside a paragraph, not a sentence: 'J.P.', 'U.S.'.
+_INITIALS_END = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")
 
 
 def _lines(source: str, starts: list[int]) -> list[tuple[int, int]]:
@@ -65,6 +67,7 @@ def _paragraphs(source: str, group: list[tuple[int, int]]) -> list[list[tuple[in
         prev = texts[i - 1].rstrip()
         starts_new = (not uniform and indented[i]) or (
             prev.endswith(_TERMINAL) and len(prev) < 0.6 * width
+            and not _INITIALS_END.search(prev)  # 'Clevite Industries said J.P.' / 'Industries'
         )
         if starts_new:
             paragraphs.append([group[i]])
