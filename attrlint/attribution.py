@@ -91,7 +91,7 @@ _SPEECH = (
     "observed", "outlined", "pledged", "pointed", "predict", "predicted", "predicts",
     "projected", "promised", "propose", "proposed", "proposes", "put", "puts", "quipped",
     "recalled", "recalls", "reiterated", "remarked", "replied", "report", "reported", "reports",
-    "responded", "revealed", "reveals", "said", "say", "saying", "says", "sees", "show",
+    "responded", "revealed", "reveals", "ruled", "said", "say", "saying", "says", "sees", "show",
     "showed", "shown", "shows", "signaled", "signalled", "stated", "states", "stressed",
     "suggest", "suggested", "suggests", "tells", "termed", "testified", "think", "thinks",
     "told", "tweeted", "unveiled", "urged", "vowed", "warn", "warned", "warning", "warns",
@@ -112,8 +112,9 @@ _PUT_AT = re.compile(r"\s+(?:[\w’'-]+,?\s+){0,8}?at\s")
 # its text. The scan itself is built with the agentless phrases, in _lexicons.
 _CUE_LETTERS = lexicon.first_letters(["according", "quoted", "cited", "in", *_SPEECH])
 _CUE = (r"(?:according\s+to|quoted\s+by|cited\s+by"
-        r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:(?!(?:of|on)\s)[\w/-]+\s+){0,4}?(?:filing|statement"
-        r"|report|letter|release|interview|prospectus|submission|notice|presentation|survey|poll)"
+        r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:(?!(?:of|on)\s)[\w/-]+\s+){0,4}?"
+        r"(?:filing|statement|report|letter|release|interview|prospectus|submission|notice"
+        r"|presentation|survey|poll)"
         + rf"|{lexicon.trie_pattern(_SPEECH)})\b")
 # A cue or agentless phrase found by the scan: prose offsets and which of the two.
 _Cue = tuple[int, int, Literal["cue", "agentless"]]
