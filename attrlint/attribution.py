@@ -88,7 +88,7 @@ _SPEECH = (
     "explained", "explains", "fear", "feared", "find", "finds", "forecast", "forecasts",
     "found", "gave", "gives", "hinted", "indicate", "indicated", "indicates", "insisted",
     "insists", "joked", "maintain", "maintained", "maintains", "note", "noted", "noting",
-    "observed", "outlined", "pledged", "pointed", "predict", "predicted", "predicts",
+    "observed", "offered", "outlined", "pledged", "pointed", "predict", "predicted", "predicts",
     "projected", "promised", "propose", "proposed", "proposes", "put", "puts", "quipped",
     "recalled", "recalls", "reiterated", "remarked", "replied", "report", "reported", "reports",
     "responded", "revealed", "reveals", "ruled", "said", "say", "saying", "says", "sees", "show",
@@ -105,6 +105,9 @@ _DATA_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "fi
 # Of those, the ones a person never does: 'officials have shown interest' is no attribution.
 _SHOW_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds", "put",
                         "puts", "gives", "gave"})
+# A named party's own act, which carries its own figures ('USAir has offered 71 dlrs a
+# share'); done by anyone else ('dealers bid 104 and offered 106') it is no attribution.
+_OWN_ACT_CUES = frozenset({"offered"})
 # 'put the death toll at 60': an estimate credited to the subject.
 _PUT_AT = re.compile(r"\s+(?:[\w’'-]+,?\s+){0,8}?at\s")
 # Matched against the lower-cased prose; the verbs as a prefix tree for speed. No named
@@ -625,7 +628,8 @@ class Attribution:
         kind, phrase = self._classify(text, src_start, s_start, data=cue in _DATA_CUES,
                                       strong=cue in _STRONG_CUES)
         if kind is None or (kind == "unnamed" and cue in _SHOW_CUES and not (
-                cue in ("put", "puts") and _PUT_AT.match(prose, end, s_end))):
+                cue in ("put", "puts") and _PUT_AT.match(prose, end, s_end))) or (
+                kind != "named" and cue in _OWN_ACT_CUES):
             # 'officials have shown interest' is not attribution; 'sources put the cost at
             # $5 million' is.
             return None

@@ -230,8 +230,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if _FIRST_PERSON_AGE.search(before) and after[:1] in ("", ",", ".", "!", "?", ";") and (
             core.isdigit() and len(core) <= 2):
         return False  # an age: 'I'm only 27.'
-    if not alpha and _MODEL_AFTER.match(after):
-        return False  # a model: 'the Sharp 902 3G handset'
+    if not alpha and (_MODEL_AFTER.match(after) or _next_word(after) == "octane"):
+        return False  # a model or a grade: 'the Sharp 902 3G handset', '97 octane petrol'
     if last in _IDIOM_WORDS or two in _IDIOM_PAIRS or (
             two == "of the" and " ".join(tail) == "one of the"):
         return False  # 'the top 10', 'the big three', 'one of the'
