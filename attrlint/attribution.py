@@ -1070,12 +1070,24 @@ class Attribution:
         if sentence in self._agentless:
             return True  # an agentless phrase is always a frame
         s = self.analysis.sentences[sentence]
-        if _OWNED_DATA.search(self.doc.prose, s.start, s.end):
+        if _OWNED_DATA.search(self.doc.prose, s.start, s.end) or self._named_data(s.start, s.end):
             return True  # 'the CBI's February survey', 'Nationwide's house price index'
         # Whether one cue makes a frame does not depend on the others (pronouns are only
         # resolved): stop at the first, and leave the sentence's frames for when asked.
         return any(self._cue_frame(cue, sentence, s.start, s.end) is not None
                    for cue in self._cue_table.get(sentence, ()))
+
+    def _named_data(self, start: int, end: int) -> bool:
+        """Data named by its publisher without a possessive: 'Harbour Board figures showing'.
+
+        A capitalised word opening the sentence counts only when the draft also capitalises
+        it mid-sentence: 'Barclays results were' does, 'Sales figures were' does not.
+        """
+        for found in _NAMED_DATA.finditer(self.doc.prose, start, end):
+            first = found.group(1)
+            if found.start() != start or self._proper(first):
+                return True
+        return False
 
     def has_source(self, sentence: int, scope: str = "paragraph") -> bool:
         """A source in the sentence, or (paragraph scope) in a sentence it continues."""
@@ -1171,6 +1183,10 @@ _CONTINUATION = regex.compile(
 # February survey", "Nationwide's house price index", "in the ISM's 'new orders' index".
 # Not a day's or a month's ('Friday's data', 'February's figures'), and with no verb
 # between ('Indonesia's output is forecast').
+_NAMED_DATA = regex.compile(
+    r"\b(\p{Lu}[\w&.-]*)(?:\s+\p{Lu}[\w&.-]*){0,4}\s+(?:figures|data|statistics|survey|poll"
+    r"|study|research|results)\s+(?:showing|suggesting|indicating|were|was|showed|published"
+    r"|released|put)\b")
 _OWNED_DATA = regex.compile(
     r"""\b(?!(?:It|That|There|What|He|She|Let|Here|Who|Where|This|Today|Yesterday"""
     r"""|Tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April"""
@@ -1179,7 +1195,7 @@ _OWNED_DATA = regex.compile(
     r"""(?:(?!(?:is|was|are|were|has|have|had|will|would|could|may|might|be|been|to|and|or"""
     r"""|but|of)\s)[\w"“”'-]+\s+){0,3}?"""
     r"""(?:survey|poll|study|report|index|figures|data|statistics|estimates?|forecasts?|census"""
-    r"""|research|analysis|count|tally|tables?|ratings|rankings)\b"""
+    r"""|research|analysis|count|tally|tables?|ratings|rankings|results|accounts)\b"""
     # A market index by its name, moving: 'the Nikkei index closed', 'the FTSE 100 index
     # of leading shares fell' (not 'the January index', a month's reading).
     r"""|\b[Tt]he\s+(?!(?:January|February|March|April|May|June|July|August|September"""
