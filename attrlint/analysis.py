@@ -118,6 +118,8 @@ def is_data_line(text: str) -> bool:
         words = stripped.split()
         if "vs" in words or "vs." in words:
             return True  # 'Shr profit four vs loss seven cts'
+        if len(words) <= 8 and _FIGURE_PAIR.search(stripped):
+            return True  # 'Surplus on commission 208.8 mln marks 188.1 mln'
         # Number words are letters only; the other figures are the words with a digit. Plain
         # words are sorted out in C, so only the few with punctuation or digits take a loop.
         numeric = sum(map(_NUMBER_WORDS.__contains__, map(str.lower, words)))
@@ -152,8 +154,12 @@ _SENTENCE_END = (".", "!", "?", '"', "”", ":")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A label, a dash, then only figures, each perhaps named: 'Eastport - 4, 1, 1'.
 _LABELLED_VALUES = regex.compile(
-    r"\p{Lu}[\p{L}.' ]{0,30}\s[-–]{1,2}\s+(?:[\p{L}-]+\s+)?\d[\d,.]*"
-    r"(?:(?:,\s*|\s+and\s+)(?:[\p{L}-]+\s+)?\d[\d,.]*)*\.?$")
+    r"\p{Lu}[\p{L}.' ]{0,30}\s[-–]{1,2}\s+(?:[\p{L}-]+\s+)?\d[\d,.]*(?:\s+\p{L}+)?"
+    r"(?:(?:,\s*|\s+and\s+)(?:[\p{L}-]+\s+)?\d[\d,.]*(?:\s+\p{L}+)?)*\.?$")
+# Two figures side by side, perhaps with units between: a results row that lost its 'vs'
+# ('Surplus on commission 208.8 mln marks 188.1 mln').
+_FIGURE_PAIR = re.compile(r"\d[\d.,]*(?:\s+(?:mln|bln|billion|million|pct|dlrs|marks|francs"
+                          r"|yen|stg|lire|guilders|crowns|pence|cts))*\s+\d")
 _VALUE_AFTER_DASHES = re.compile(r"\s--+\s*[-+]?\d[\d.,]*\s*$")
 _SUBSTITUTION = re.compile(r"\([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)* \d{1,3}\)")
 _NUMBER_VS_NUMBER = re.compile(r"\d,?\s+vs\.?\s+[-+]?\d")

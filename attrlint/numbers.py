@@ -235,8 +235,15 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if last in _IDIOM_WORDS or two in _IDIOM_PAIRS or (
             two == "of the" and " ".join(tail) == "one of the"):
         return False  # 'the top 10', 'the big three', 'one of the'
-    if not alpha and core_start > 0 and prose[core_start - 1] == "/":
-        return False  # the denominator of a price in fractions: '30-5/8 dlrs'
+    if not alpha and ((core_start > 0 and prose[core_start - 1] == "/") or (
+            after[:1] == "/" and after[1:2].isdigit())):
+        # Either half of a pair or a fraction: '30-5/8 dlrs', '40,000/45,000 tons'.
+        return False
+    if after[:1] == ")" and start == s_start:
+        return False  # list numbering: '1) to use surplus liquidity ...'
+    if last in _RANGE_WORDS and core.isdigit() and len(core) <= 2 and \
+            _MONTH_DAY_BEFORE.search(prose, max(s_start, start - 24), start):
+        return False  # the end of a date range: 'from March 9 to 23'
     if (after and after[0] in "+=×") or (core_start > 0 and prose[core_start - 1] in "+=×"):
         return False  # arithmetic, not a count: '2+2=5'
     if after[:1] == "-" and after.startswith(("- to ", "- and ")):
@@ -381,6 +388,10 @@ def _next_word(text: str) -> str:
     return parts[0].lower().split("-", 1)[0].rstrip(".,;:!?)'’\"”s")
 
 
+_RANGE_WORDS = frozenset({"to", "and", "through", "until", "till"})
+_MONTH_DAY_BEFORE = re.compile(
+    rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:to|and|through|until|till)\s+$",
+    re.IGNORECASE)
 _ROUNDS = frozenset({"16", "32", "64", "eight", "sixteen"})
 _AFTER_ROUND = frozenset({"", "of", "and", "with", "after", "on", "in", "at", "for", "stage",
                           "tie", "ties", "round", "draw", "clash", "place", "spot", "but"})
@@ -410,7 +421,8 @@ _SPORT_ADJECTIVE = (
     r"|premiership|grand\s+slam|major|european|domestic|career|competitive|championship"
     r"|national|cup|six\s+nations)")
 _SPORT_AFTER = re.compile(
-    rf"\s+(?:{_SPORT_ADJECTIVE}\s+(?:and\s+{_SPORT_ADJECTIVE}\s+)?(?:{_SPORT_UNITS}|games"
+    r"\s+(?:[a-z]+\s+)?(?:goals|tries|wickets|birdies|touchdowns)\b"  # 'two kickable tries'
+    rf"|\s+(?:{_SPORT_ADJECTIVE}\s+(?:and\s+{_SPORT_ADJECTIVE}\s+)?(?:{_SPORT_UNITS}|games"
     rf"|titles?)|{_SPORT_UNITS}"
     rf"|of\s+(?:the|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?{_SPORT_UNITS}"
     r"|of\s+(?:the|his|her|their|its)\s+(?:[\w'’]+\s+){0,3}?games"  # not 'best-selling games'

@@ -18,13 +18,17 @@ behind it:
   with the name of the source it continues ("Harrow Motors said ... .
   Harrow's van sales rose 3 pct"), or with "And" or "Also", or as the next figure of a run
   ("Exports rose 4%, the ministry said. Imports fell 2%."): a sentence right after one
-  that gives figures carries on that account.
+  that gives figures carries on that account, and so does one about a survey's
+  respondents ("... of the 1,000 people interviewed said");
+- an item of a list whose lead-in, ending in a colon, is attributed ("The board
+  announced the following changes:" and then "- Pilot fees will rise by 4%.").
 
 A figure credited only to a vague source ("reports suggest 300 jobs will go", "analysts
 expect", "the $61bn widely expected") is left to `vague-attribution`. These are not
 findings:
 
-- years, eras ("240 BC"), decades, dates and day ranges ("from 14 to 17 August"), times
+- years, eras ("240 BC"), decades, dates and day ranges ("from 14 to 17 August", "from
+  March 9 to 23"), list numbering ("1) to cut the dues"), times
   ("12 noon"), ages ("At 19, ...", "half her age", "aged 18 to 21") and age limits ("the
   pension age from 60 to 65"), ordinals ("the 1,000th"), rankings ("dropped to 87 in the
   world", "climbed seven places", "the last 16", "came in at 14" after "at number
@@ -49,7 +53,8 @@ findings:
   a sentence that names a person;
   figures that count the sources ("four diplomats said"); and headlines;
 - data lines that are not sentences: a results-table row such as "Revs 4.2 mln vs 3.9 mln"
-  or "Spot price -- 9.98", tables whose columns are lined up with spaces, figures listed
+  or "Spot price -- 9.98" or one that lost its "vs" ("Surplus on fees 208.8 mln crowns
+  188.1 mln"), tables whose columns are lined up with spaces, figures listed
   under a label ("Eastport - Wheat 12,400, maize 3,100."), listings that give last
   period's figures in brackets (their source is the table's caption), ranked lists ("14
   Marta Oliveira (Portugal)"), team line-ups, and the notes under a table from its
