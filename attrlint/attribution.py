@@ -115,9 +115,9 @@ _PUT_AT = re.compile(r"\s+(?:[\w’'-]+,?\s+){0,8}?at\s")
 # its text. The scan itself is built with the agentless phrases, in _lexicons.
 _CUE_LETTERS = lexicon.first_letters(["according", "quoted", "cited", "in", *_SPEECH])
 _CUE = (r"(?:according\s+to|quoted\s+by|cited\s+by"
-        r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:(?!(?:of|on)\s)[\w/-]+\s+){0,4}?"
+        r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:(?!(?:of|on|to)\s)[\w/-]+\s+){0,4}?"
         r"(?:filing|statement|report|letter|release|interview|prospectus|submission|notice"
-        r"|presentation|survey|poll)"
+        r"|presentation|survey|poll|list)"
         + rf"|{lexicon.trie_pattern(_SPEECH)})\b")
 # A cue or agentless phrase found by the scan: prose offsets and which of the two.
 _Cue = tuple[int, int, Literal["cue", "agentless"]]

@@ -252,7 +252,7 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
             _RANK_AFTER.match(after):
         return False  # a ranking: 'dropped to 87 in the world'
     small = low in _SMALL_WORD or (core.isdigit() and len(core) <= 3)
-    if last == "at" and start == core_start and small and _next_word(after) in _AFTER_MARK \
+    if last in ("at", "to") and start == core_start and small and _next_word(after) in _AFTER_MARK \
             and _CHART_BEFORE.search(prose, max(s_start, start - 100), start):
         return False  # a chart position: 'at number 12 and The Zutons at 20'
     if tail and tail[-1] in ("these", "those"):
@@ -267,6 +267,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False
     if last in _MOVED and _next_word(after) in ("place", "spot", "position"):
         return False  # a move in a ranking: 'climbed seven places to number one'
+    if alpha and low in _SMALL_WORD and _NAMES_AFTER.match(prose, core_end, core_end + 120):
+        return False  # counts the names that follow: 'two airlines - Harbour Air and Eastjet'
     if alpha and before.endswith(", ") and _NAMED_PAIR_BEFORE.search(
             prose, max(0, start - 80), start):
         return False  # counts the names just listed: 'Brightwave and Solenta, two providers'
@@ -368,8 +370,10 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     whole = prose[start:end]
     if "%" not in whole and "per" not in whole.lower() and not _TICKETS_AFTER.match(after) and (
             _next_word(after) in _DURATION_WORDS
-            or (end != core_end and _next_word(prose[end:end + 24]) in _DURATION_WORDS)):
-        return False  # a duration: 'two years', 'between five and seven years'
+            or (end != core_end and _next_word(prose[end:end + 24]) in _DURATION_WORDS)
+            or _DESCRIBED_DURATION.match(prose, core_end, core_end + 40)):
+        # A duration: 'two years', 'between five and seven years', 'five hectic minutes'.
+        return False
     # A score needs a dash: most figures are settled without the expression.
     return not (("-" in whole or "–" in whole) and _SCORE.match(whole.strip()))
 
@@ -436,7 +440,18 @@ _MOVED = frozenset({"up", "down", "climbed", "climbing", "rose", "rising", "fell
                     "dropped", "dropping", "slipped", "slipping", "jumped", "jumping", "moved",
                     "moving"})
 # What a sentence holding a chart position says before it: 'in at number 12', 'the chart'.
-_CHART_BEFORE = re.compile(r"\b(?:number|no\.|charts?|rankings?)\s", re.IGNORECASE)
+_CHART_BEFORE = re.compile(
+    r"\b(?:charts?|rankings?)\s|\b(?:number|no\.)\s+(?:one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|\d+)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:places?|spots?)\b", re.IGNORECASE)
+# A duration with a word describing it: 'within five mesmerising minutes'.
+_DESCRIBED_DURATION = re.compile(
+    rf"\s+(?!(?:of|per|a|an|the|and|or|to|more|less|man|person|human|user|viewer|passenger"
+    rf"|patient|machine|labou?r|kilowatt|megawatt|gigawatt|terawatt|{_UNITS}|{_TENS})\s)"
+    r"[a-z]+\s+(?:seconds|minutes|hours|days|weeks|months|years)\b")
+# The names a count introduces: 'two airlines - Harbour Air and Eastjet'.
+_NAMES_AFTER = re.compile(r"\s+[a-z]+\s*[-–:]\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+                          r"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s+(?:and|&)\s+[A-Z]")
 _SUPERLATIVE_AFTER = re.compile(r"\s+of\s+the\s+(most|least|best|worst|\w{2,}est)\b")
 _NOT_SUPERLATIVES = frozenset({"interest", "honest", "modest", "forest", "protest", "request",
                                "harvest", "contest", "inquest", "arrest", "suggest"})
@@ -467,7 +482,7 @@ _CONVERTED = re.compile(
 _RACE_AFTER = re.compile(
     r"\s+(?:(?:and|or)\s+\d[\d,]{1,5}m\b|(?:world|olympic|european|commonwealth|indoor"
     r"|national|british|record|hurdles|relay|freestyle|backstroke|breaststroke|butterfly"
-    r"|medley|steeplechase|final|heats?|title|race|gold|silver|bronze|champion)\b)",
+    r"|medley|steeplechase|final|heats?|title|race|road|fun|gold|silver|bronze|champion)\b)",
     re.IGNORECASE)
 _ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "final", "other", "latter",
                             "former", "back", "front", "top", "bottom", "northern", "southern",

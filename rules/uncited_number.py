@@ -32,7 +32,8 @@ findings:
   ("12 noon"), ages ("At 19, ...", "half her age", "aged 18 to 21") and age limits ("the
   pension age from 60 to 65"), ordinals ("the 1,000th"), rankings ("dropped to 87 in the
   world", "climbed seven places", "the last 16", "came in at 14" after "at number
-  nine"), durations ("three and a half months"),
+  nine", "slipped one place to four"), durations ("three and a half months", "five
+  frantic minutes"),
   scores and results ("made it two", "two goals down", "cleared 1.94m to win"), play
   and records in a sports report ("a shot from 20 yards", "nine points behind the
   leaders", "41 caps", "the cup's last 16"; a lead in a poll is still a claim) and
@@ -44,7 +45,8 @@ findings:
   busiest months", "a year or two", "a six figure salary";
 - a conversion of the figure just before it ("$12m (£9.4m)", "$5, or four euros"),
   a number that counts the names just listed ("Brightwave and Solenta, two providers"),
-  and numbers that refer back ("the latter two", "those 40");
+  numbers that refer back ("the latter two", "those 40") and ones that count the names
+  after them ("two airlines - Harbour Air and Eastjet");
 - figures in a question the draft asks ("Should the county spend £4m on it?") and in a
   sentence in the writer's own voice ("I would sell him for £40m"), as in a column or a
   reader's comment;
