@@ -227,10 +227,11 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     alpha = core[0].isalpha()
     if last == "last" and low in _ROUNDS and _next_word(after) in _AFTER_ROUND:
         return False  # a round of a cup: 'a place in the Uefa Cup last 16'
-    if _FIRST_PERSON_AGE.search(before) and after[:1] in ("", ",", ".", "!", "?", ";") and (
-            core.isdigit() and len(core) <= 2):
+    if "I" in before and after[:1] in ("", ",", ".", "!", "?", ";") and core.isdigit() and \
+            len(core) <= 2 and _FIRST_PERSON_AGE.search(before):
         return False  # an age: 'I'm only 27.'
-    if not alpha and (_MODEL_AFTER.match(after) or _next_word(after) == "octane"):
+    if not alpha and ((after[1:2].isdigit() and _MODEL_AFTER.match(after))
+                      or (after[1:2] == "o" and _next_word(after) == "octane")):
         return False  # a model or a grade: 'the Sharp 902 3G handset', '97 octane petrol'
     if last in _IDIOM_WORDS or two in _IDIOM_PAIRS or (
             two == "of the" and " ".join(tail) == "one of the"):
@@ -259,7 +260,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False  # a figure given before: 'Of these 43 reductions', 'those 250 million'
     if _MARK.match(core) and _next_word(after) in _AFTER_MARK:
         return False  # a result in metres: 'cleared 4.88m to win', 'a leap of 17.30m.'
-    if (alpha or (core.isdigit() and len(core) <= 3)) and start == core_start and \
+    if (alpha or (core.isdigit() and len(core) <= 3)) and start == core_start and (
+            _next_word(after) in _SPORT_GATE or any(u in after for u in _SPORT_PLAY)) and \
             (play := _SPORT_AFTER.match(prose, core_end, core_end + 48)) and not (
             "point" in play.group().lower() and _POLL.search(prose, s_start, core_end + 200)):
         # Play and records: 'shot wide from 18 yards', 'won five caps', 'five points behind
@@ -267,7 +269,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False
     if last in _MOVED and _next_word(after) in ("place", "spot", "position"):
         return False  # a move in a ranking: 'climbed seven places to number one'
-    if alpha and low in _SMALL_WORD and _NAMES_AFTER.match(prose, core_end, core_end + 120):
+    if alpha and low in _SMALL_WORD and ("-" in after or "–" in after or ":" in after) and \
+            _NAMES_AFTER.match(prose, core_end, core_end + 120):
         return False  # counts the names that follow: 'two airlines - Harbour Air and Eastjet'
     if alpha and before.endswith(", ") and _NAMED_PAIR_BEFORE.search(
             prose, max(0, start - 80), start):
@@ -371,7 +374,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if "%" not in whole and "per" not in whole.lower() and not _TICKETS_AFTER.match(after) and (
             _next_word(after) in _DURATION_WORDS
             or (end != core_end and _next_word(prose[end:end + 24]) in _DURATION_WORDS)
-            or _DESCRIBED_DURATION.match(prose, core_end, core_end + 40)):
+            or (any(d in prose[core_end:core_end + 40] for d in _DURATION_STEMS)
+                and _DESCRIBED_DURATION.match(prose, core_end, core_end + 40))):
         # A duration: 'two years', 'between five and seven years', 'five hectic minutes'.
         return False
     # A score needs a dash: most figures are settled without the expression.
@@ -424,6 +428,10 @@ _SPORT_ADJECTIVE = (
     r"|unforced|service|missed|straight|consecutive|successive|home|away|opening|remaining"
     r"|premiership|grand\s+slam|major|european|domestic|career|competitive|championship"
     r"|national|cup|six\s+nations)")
+# Cheap tests before the expression: the word after the figure as _next_word gives it, or
+# one of the units that may follow a describing word ('two kickable tries').
+_SPORT_PLAY = ("goals", "tries", "wickets", "birdies", "touchdowns")
+_DURATION_STEMS = ("second", "minute", "hour", "days", "week", "month", "year")
 _SPORT_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:goals|tries|wickets|birdies|touchdowns)\b"  # 'two kickable tries'
     rf"|\s+(?:{_SPORT_ADJECTIVE}\s+(?:and\s+{_SPORT_ADJECTIVE}\s+)?(?:{_SPORT_UNITS}|games"
@@ -535,3 +543,17 @@ _APPROX_WORDS = frozenset({"about", "around", "some", "nearly", "almost", "over"
                            "approximately", "roughly", "just", "only", "between", "by", "and",
                            "but", "or", "so", "yet", "with", "of", "in", "for", "from", "to",
                            "at", "on", "since", "after", "before", "until", "another", "all"})
+
+
+# The first words _SPORT_AFTER can open with, as _next_word returns them.
+_SPORT_GATE = frozenset(_next_word(" " + word) for word in (
+    "league", "international", "senior", "test", "first-team", "gold", "silver", "bronze",
+    "olympic", "world", "unforced", "service", "missed", "straight", "consecutive",
+    "successive", "home", "away", "opening", "remaining", "premiership", "grand", "major",
+    "european", "domestic", "career", "competitive", "championship", "national", "cup", "six",
+    "goals", "try", "tries", "wickets", "innings", "sets", "frames", "holes", "birdies",
+    "eagles", "bogeys", "laps", "yards", "penalties", "penalty", "caps", "appearances",
+    "starts", "medals", "wins", "victories", "defeats", "draws", "fixtures", "corners",
+    "fouls", "touchdowns", "matches", "races", "breaks", "aces", "errors", "awards", "prizes",
+    "oscars", "baftas", "grammys", "emmys", "trophies", "nominations", "of", "games", "points",
+))
