@@ -1070,7 +1070,10 @@ class Attribution:
         if sentence in self._agentless:
             return True  # an agentless phrase is always a frame
         s = self.analysis.sentences[sentence]
-        if _OWNED_DATA.search(self.doc.prose, s.start, s.end) or self._named_data(s.start, s.end):
+        text = self.doc.prose[s.start:s.end]
+        if (("'s " in text or "’s " in text or "index" in text)
+                and _OWNED_DATA.search(self.doc.prose, s.start, s.end)) or (
+                any(noun in text for noun in _DATA_NOUNS) and self._named_data(s.start, s.end)):
             return True  # 'the CBI's February survey', 'Nationwide's house price index'
         # Whether one cue makes a frame does not depend on the others (pronouns are only
         # resolved): stop at the first, and leave the sentence's frames for when asked.
@@ -1204,6 +1207,7 @@ _CONTINUATION = regex.compile(
 # February survey", "Nationwide's house price index", "in the ISM's 'new orders' index".
 # Not a day's or a month's ('Friday's data', 'February's figures'), and with no verb
 # between ('Indonesia's output is forecast').
+_DATA_NOUNS = ("figures", "data", "statistics", "survey", "poll", "study", "research", "results")
 _NAMED_DATA = regex.compile(
     r"\b(\p{Lu}[\w&.-]*)(?:\s+\p{Lu}[\w&.-]*){0,4}\s+(?:figures|data|statistics|survey|poll"
     r"|study|research|results)\s+(?:showing|suggesting|indicating|were|was|showed|published"

@@ -225,13 +225,14 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     two = " ".join(tail[-2:]) if tail and tail[-1] in _PAIR_ENDS else ""
     words = low.split()
     alpha = core[0].isalpha()
-    if last == "last" and low in _ROUNDS and _next_word(after) in _AFTER_ROUND:
+    nxt = _next_word(after)  # the word after the figure, asked about by many tests below
+    if last == "last" and low in _ROUNDS and nxt in _AFTER_ROUND:
         return False  # a round of a cup: 'a place in the Uefa Cup last 16'
     if "I" in before and after[:1] in ("", ",", ".", "!", "?", ";") and core.isdigit() and \
             len(core) <= 2 and _FIRST_PERSON_AGE.search(before):
         return False  # an age: 'I'm only 27.'
     if not alpha and ((after[1:2].isdigit() and _MODEL_AFTER.match(after))
-                      or (after[1:2] == "o" and _next_word(after) == "octane")):
+                      or nxt == "octane"):
         return False  # a model or a grade: 'the Sharp 902 3G handset', '97 octane petrol'
     if last in _IDIOM_WORDS or two in _IDIOM_PAIRS or (
             two == "of the" and " ".join(tail) == "one of the"):
@@ -253,21 +254,21 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
             _RANK_AFTER.match(after):
         return False  # a ranking: 'dropped to 87 in the world'
     small = low in _SMALL_WORD or (core.isdigit() and len(core) <= 3)
-    if last in ("at", "to") and start == core_start and small and _next_word(after) in _AFTER_MARK \
+    if last in ("at", "to") and start == core_start and small and nxt in _AFTER_MARK \
             and _CHART_BEFORE.search(prose, max(s_start, start - 100), start):
         return False  # a chart position: 'at number 12 and The Zutons at 20'
     if tail and tail[-1] in ("these", "those"):
         return False  # a figure given before: 'Of these 43 reductions', 'those 250 million'
-    if _MARK.match(core) and _next_word(after) in _AFTER_MARK:
+    if _MARK.match(core) and nxt in _AFTER_MARK:
         return False  # a result in metres: 'cleared 4.88m to win', 'a leap of 17.30m.'
     if (alpha or (core.isdigit() and len(core) <= 3)) and start == core_start and (
-            _next_word(after) in _SPORT_GATE or any(u in after for u in _SPORT_PLAY)) and \
+            nxt in _SPORT_GATE or _SPORT_PLAY.search(after)) and \
             (play := _SPORT_AFTER.match(prose, core_end, core_end + 48)) and not (
             "point" in play.group().lower() and _POLL.search(prose, s_start, core_end + 200)):
         # Play and records: 'shot wide from 18 yards', 'won five caps', 'five points behind
         # Chelsea' (not a lead in a poll, which is a claim).
         return False
-    if last in _MOVED and _next_word(after) in ("place", "spot", "position"):
+    if last in _MOVED and nxt in ("place", "spot", "position"):
         return False  # a move in a ranking: 'climbed seven places to number one'
     if alpha and low in _SMALL_WORD and ("-" in after or "–" in after or ":" in after) and \
             _NAMES_AFTER.match(prose, core_end, core_end + 120):
@@ -317,7 +318,7 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
             return False
         if len(words) == 1 and words[0] in _SMALL_WORD and (
                 last in _DEFINITE_WORDS or two == "of the") and \
-                (last == "the" or _next_word(after) not in _UNIT_WORDS):
+                (last == "the" or nxt not in _UNIT_WORDS):
             return False  # 'the two sides', 'the five pct tax'; not 'its remaining nine pct'
         if words[0] in ("a", "an") and not any(w in _SCALE for w in words):
             return False
@@ -348,7 +349,7 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
             return False  # a score or a day range: 28-14, 9-10 November
         if after[:1] == "s" or (after[:1].isalpha() and not after[:1].isspace()):
             return False  # '1990s', '3G', '4x4', '6ft'
-    if (len(core) == 1 or low in _SMALL_WORD) and _next_word(after) == "figure":
+    if (len(core) == 1 or low in _SMALL_WORD) and nxt == "figure":
         return False  # a size, not a figure: 'a six figure salary', 'fees of seven figures'
     # Every core ends in a letter, a digit or '%' (never a line break, which '$' would also
     # allow before), so a decade ends in 's'.
@@ -372,9 +373,9 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False  # an age: Lena Varga, 52, / Varga (52) / the girl, six,
     whole = prose[start:end]
     if "%" not in whole and "per" not in whole.lower() and not _TICKETS_AFTER.match(after) and (
-            _next_word(after) in _DURATION_WORDS
+            nxt in _DURATION_WORDS
             or (end != core_end and _next_word(prose[end:end + 24]) in _DURATION_WORDS)
-            or (any(d in prose[core_end:core_end + 40] for d in _DURATION_STEMS)
+            or (_DURATION_HINT.search(prose, core_end, core_end + 40)
                 and _DESCRIBED_DURATION.match(prose, core_end, core_end + 40))):
         # A duration: 'two years', 'between five and seven years', 'five hectic minutes'.
         return False
@@ -430,8 +431,8 @@ _SPORT_ADJECTIVE = (
     r"|national|cup|six\s+nations)")
 # Cheap tests before the expression: the word after the figure as _next_word gives it, or
 # one of the units that may follow a describing word ('two kickable tries').
-_SPORT_PLAY = ("goals", "tries", "wickets", "birdies", "touchdowns")
-_DURATION_STEMS = ("second", "minute", "hour", "days", "week", "month", "year")
+_SPORT_PLAY = re.compile("goals|tries|wickets|birdies|touchdowns")
+_DURATION_HINT = re.compile("second|minute|hour|days|week|month|year")
 _SPORT_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:goals|tries|wickets|birdies|touchdowns)\b"  # 'two kickable tries'
     rf"|\s+(?:{_SPORT_ADJECTIVE}\s+(?:and\s+{_SPORT_ADJECTIVE}\s+)?(?:{_SPORT_UNITS}|games"
