@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from itertools import filterfalse
 from typing import TYPE_CHECKING
 
 import regex
 
 from attrlint import lexicon
+from attrlint.memo import cached_property
 
 if TYPE_CHECKING:
     from attrlint.attribution import Attribution

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import TYPE_CHECKING, Literal
+
+from attrlint.memo import cached_property
 
 if TYPE_CHECKING:
     from attrlint.analysis import Analysis
