@@ -122,9 +122,9 @@ def is_data_line(text: str) -> bool:
         numeric = sum(map(_NUMBER_WORDS.__contains__, map(str.lower, words)))
         count = len(words)
         for word in filterfalse(str.isalpha, words):
-            if any(c.isdigit() for c in word):
+            if any(map(str.isdigit, word)):
                 numeric += 1
-            elif not any(c.isalnum() for c in word):
+            elif not any(map(str.isalnum, word)):
                 count -= 1  # not a word: '---'
         count = max(count, 1)
         if numeric >= 2 and stripped.startswith(("- ", "* ", "• ")):
