@@ -298,8 +298,8 @@ def load_file(path: str | os.PathLike[str]) -> Config:
         data = _read_toml(name)
     except OSError as exc:
         raise ConfigError(f"{name}: cannot read config: {exc.strerror}") from exc
-    except ValueError as exc:  # TOMLDecodeError
-        raise ConfigError(f"{name}: invalid TOML: {exc}") from exc
+    except _InvalidToml as exc:
+        raise ConfigError(f"{name}: invalid TOML: {exc}") from exc.__cause__
     if os.path.basename(name) == "pyproject.toml":
         table = data.get("tool", {}).get("attrlint", {})
     else:
@@ -312,8 +312,12 @@ def load_file(path: str | os.PathLike[str]) -> Config:
 def _has_attrlint_table(pyproject: Path) -> bool:
     try:
         return "attrlint" in _read_toml(pyproject).get("tool", {})
-    except (OSError, ValueError):  # ValueError: TOMLDecodeError
+    except (OSError, _InvalidToml):
         return False
+
+
+class _InvalidToml(Exception):
+    """The TOML parser's error: the parser is imported only when a file is read."""
 
 
 def _read_toml(path: str | Path) -> dict[str, Any]:
@@ -323,7 +327,10 @@ def _read_toml(path: str | Path) -> dict[str, Any]:
     else:  # pragma: no cover
         import tomli as tomllib
     with open(path, "rb") as handle:
-        return tomllib.load(handle)
+        try:
+            return tomllib.load(handle)
+        except tomllib.TOMLDecodeError as exc:
+            raise _InvalidToml(str(exc)) from exc
 
 
 class ConfigFinder:

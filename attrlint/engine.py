@@ -306,10 +306,13 @@ _MIN_TASK = 8
 
 def _tasks(paths: Sequence[str], jobs: int) -> list[list[str]]:
     """Split ``paths``, in order, into tasks that shrink towards the end."""
+    share = jobs * _TASK_SHARE
+    # A few files (with --jobs given) go out one or a few at a time, so every worker gets some.
+    smallest = max(1, min(_MIN_TASK, len(paths) // share))
     tasks = []
     start = 0
     while start < len(paths):
-        size = max(_MIN_TASK, (len(paths) - start) // (jobs * _TASK_SHARE))
+        size = max(smallest, (len(paths) - start) // share)
         tasks.append(list(paths[start:start + size]))
         start += size
     return tasks
