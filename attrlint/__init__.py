@@ -60,7 +60,10 @@ def lint_text(text: str, path: str | None = None, config: Config | None = None,
     from attrlint.engine import lint_document
 
     config = config or Config()
-    return lint_document(read_text_document(text, path, fmt, config), config)
+    doc = read_text_document(text, path, fmt, config)
+    findings = lint_document(doc, config)
+    doc.release_analysis()
+    return findings
 
 
 def lint_paths(paths: Iterable[str], config: Config | None = None

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from itertools import filterfalse
 from typing import TYPE_CHECKING
 
 import regex
 
 from attrlint import lexicon
+from attrlint.memo import cached_property
 
 if TYPE_CHECKING:
     from attrlint.attribution import Attribution
@@ -125,9 +126,9 @@ def is_data_line(text: str) -> bool:
         numeric = sum(map(_NUMBER_WORDS.__contains__, map(str.lower, words)))
         count = len(words)
         for word in filterfalse(str.isalpha, words):
-            if any(c.isdigit() for c in word):
+            if any(map(str.isdigit, word)):
                 numeric += 1
-            elif not any(c.isalnum() for c in word):
+            elif not any(map(str.isalnum, word)):
                 count -= 1  # not a word: '---'
         count = max(count, 1)
         if numeric >= 2 and stripped.startswith(("- ", "* ", "• ")):
@@ -325,6 +326,13 @@ class Analysis:
         from attrlint.attribution import Attribution
 
         return Attribution(self)
+
+    def release_attribution(self) -> None:
+        """Drop the cached attribution: it refers back to this analysis.
+
+        See :meth:`Document.release_analysis`.
+        """
+        self.__dict__.pop("attribution", None)
 
     @cached_property
     def figures(self) -> tuple[Figure, ...]:

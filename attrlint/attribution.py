@@ -23,12 +23,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 import regex
 
 from attrlint import lexicon
+from attrlint.memo import cached_property
 
 if TYPE_CHECKING:
     from attrlint.analysis import Analysis, Quote

@@ -19,11 +19,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 from attrlint.finding import SEVERITIES, Severity, Violation
 from attrlint.formats import DEFAULT_EXTENSIONS, FORMATS
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 if TYPE_CHECKING:
     from attrlint.document import Document
 
@@ -300,12 +295,11 @@ def load_file(path: str | os.PathLike[str]) -> Config:
     """Load one config file (``pyproject.toml`` reads ``[tool.attrlint]``)."""
     name = os.fspath(path)
     try:
-        with open(name, "rb") as handle:
-            data = tomllib.load(handle)
+        data = _read_toml(name)
     except OSError as exc:
         raise ConfigError(f"{name}: cannot read config: {exc.strerror}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{name}: invalid TOML: {exc}") from exc
+    except _InvalidToml as exc:
+        raise ConfigError(f"{name}: invalid TOML: {exc}") from exc.__cause__
     if os.path.basename(name) == "pyproject.toml":
         table = data.get("tool", {}).get("attrlint", {})
     else:
@@ -317,10 +311,26 @@ def load_file(path: str | os.PathLike[str]) -> Config:
 
 def _has_attrlint_table(pyproject: Path) -> bool:
     try:
-        with open(pyproject, "rb") as handle:
-            return "attrlint" in tomllib.load(handle).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+        return "attrlint" in _read_toml(pyproject).get("tool", {})
+    except (OSError, _InvalidToml):
         return False
+
+
+class _InvalidToml(Exception):
+    """The TOML parser's error: the parser is imported only when a file is read."""
+
+
+def _read_toml(path: str | Path) -> dict[str, Any]:
+    """A TOML file's contents. The parser is imported here: most runs read no config file."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    with open(path, "rb") as handle:
+        try:
+            return tomllib.load(handle)
+        except tomllib.TOMLDecodeError as exc:
+            raise _InvalidToml(str(exc)) from exc
 
 
 class ConfigFinder:

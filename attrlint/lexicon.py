@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -143,8 +142,10 @@ class WordStartScan:
         start is the offset in the text of the word, and the end of a group, less one, is
         the offset in the text where the group ends. For this ``body`` must consume nothing.
         """
-        return heapq.merge(self.after_space.finditer(padded),
-                           self.after_other.finditer(padded), key=_start)
+        others = list(self.after_other.finditer(padded))
+        if not others:  # the usual case: heapq.merge would cost more to set up than the scan
+            return self.after_space.finditer(padded)
+        return iter(sorted([*self.after_space.finditer(padded), *others], key=_start))
 
     def occurs(self, padded: str, start: int, end: int) -> bool:
         r"""Whether ``body`` matches at a word start of ``text[start:end]`` (``padded`` as above).

@@ -215,10 +215,14 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
               s_start: int) -> bool:
     """Whether a candidate figure is a claim, judged by the words just before and after."""
     low = core.lower()
-    if low in ("a", "an"):
+    if low in ("a", "an", "one"):
+        return False  # an article, or 'one' alone (as a pronoun, or with nothing to count)
+    after = prose[core_end:core_end + 24]
+    # A year is the commonest figure that is not a claim: settle it before reading the words
+    # around it (every other test below only ever rejects, so the order cannot matter).
+    if len(core) == 4 and core.isdigit() and _YEAR.match(core) and not _PERCENT_AFTER.match(after):
         return False
     before = prose[max(0, start - 24):start]
-    after = prose[core_end:core_end + 24]
     tail = before.lower().split()[-3:]
     last = tail[-1].rstrip(".,") if tail else ""
     # The last two words, joined only when they can be a pair compared below.
@@ -309,8 +313,6 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
             return False  # 'band two', 'June eight'
         if after[:1] == "-" and after[1:2].isalpha() and not _FRACTION_WORD.match(after[1:]):
             return False  # a compound: 'four-door', 'three-for-two', 'two-day'
-        if words[0] == "one" and len(words) == 1:
-            return False
         if low in _SMALL_WORD and (chosen := _SUPERLATIVE_AFTER.match(after)) and \
                 chosen.group(1) not in _NOT_SUPERLATIVES:
             return False  # a choice, not a count: 'two of the busiest months'
@@ -327,9 +329,6 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False  # a race: 'won the 200m', 'the women's 1500m', 'her 5,000m record'
     digits_only = core.replace(".", "").isdigit()
     if digits_only:
-        # Only digits and points here, so a year is four characters (test that first).
-        if len(core) == 4 and _YEAR.match(core) and not _PERCENT_AFTER.match(after):
-            return False
         if core[0] == "0" and len(core) > 1 and core[1].isdigit():
             return False  # a code or a clock time: '007', '0227 GMT'
         if (core_start > 0 and prose[core_start - 1] in "-/#:'’") or after[:1] in ("/", ":") or (

@@ -44,13 +44,13 @@ def is_boilerplate(text: str, min_words: int) -> bool:
     words = text.count(" ") + 1
     if words < 2 * min_words:
         # Count words, not figures and dashes: 'May - 21 ov May bid, 22 offered.' has five.
-        words = sum(1 for w in text.split() if not w.isdigit() and any(c.isalpha() for c in w))
+        words = sum(1 for w in text.split() if not w.isdigit() and any(map(str.isalpha, w)))
     if words < min_words:
         return True
     if words > _BOILERPLATE_WORDS:
         return False
     bare = _EDGE.sub("", text.lower())
-    return bare in _boilerplate() or not any(c.isalpha() for c in bare)
+    return bare in _boilerplate() or not any(map(str.isalpha, bare))
 
 
 @cache
