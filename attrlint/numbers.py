@@ -263,7 +263,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False  # a chart position: 'at number 12 and The Zutons at 20'
     if tail and tail[-1] in ("these", "those"):
         return False  # a figure given before: 'Of these 43 reductions', 'those 250 million'
-    if _MARK.match(core) and nxt in _AFTER_MARK:
+    if _MARK.match(core) and (nxt in _AFTER_MARK or (
+            last == "of" and _MARK_BEFORE.search(before))):
         return False  # a result in metres: 'cleared 4.88m to win', 'a leap of 17.30m.'
     if (alpha or (core.isdigit() and len(core) <= 3)) and start == core_start and (
             nxt in _SPORT_GATE or _SPORT_PLAY.search(after)) and \
@@ -272,6 +273,10 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         # Play and records: 'shot wide from 18 yards', 'won five caps', 'five points behind
         # Chelsea' (not a lead in a poll, which is a claim).
         return False
+    if last in ("kicked", "scored", "landed") and nxt == "point":
+        return False  # a player's points in a match: 'O'Gara, who kicked 13 points'
+    if last == "from" and after.startswith(" to number "):
+        return False  # a chart move: 'moved from 13 to number four'
     if last in _MOVED and nxt in ("place", "spot", "position"):
         return False  # a move in a ranking: 'climbed seven places to number one'
     if alpha and low in _SMALL_WORD and ("-" in after or "–" in after or ":" in after) and \
@@ -325,8 +330,11 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         if words[0] in ("a", "an") and not any(w in _SCALE for w in words):
             return False
     elif _RACE.match(core) and (last == "the" or last.replace("’", "'") in _RACE_OWNERS
-                                or _RACE_AFTER.match(after)):
-        return False  # a race: 'won the 200m', 'the women's 1500m', 'her 5,000m record'
+                                or _RACE_AFTER.match(after) or after[:1] == ":" or (
+                                    last in ("and", "or") and len(core) >= 4)):
+        # A race: 'won the 200m', 'the women's 1500m', 'her 5,000m record', 'the marathon
+        # and 10,000m', a results heading '60m: ...'.
+        return False
     digits_only = core.replace(".", "").isdigit()
     if digits_only:
         if core[0] == "0" and len(core) > 1 and core[1].isdigit():
@@ -430,6 +438,7 @@ _SPORT_ADJECTIVE = (
     r"|national|cup|six\s+nations)")
 # Cheap tests before the expression: the word after the figure as _next_word gives it, or
 # one of the units that may follow a describing word ('two kickable tries').
+_MARK_BEFORE = re.compile(r"\b(?:mark|best|record|jump|throw|leap|height)\s+of\s+$")
 _SPORT_PLAY = re.compile("goals|tries|wickets|birdies|touchdowns")
 _DURATION_HINT = re.compile("second|minute|hour|days|week|month|year")
 _SPORT_AFTER = re.compile(
@@ -437,7 +446,8 @@ _SPORT_AFTER = re.compile(
     rf"|\s+(?:{_SPORT_ADJECTIVE}\s+(?:and\s+{_SPORT_ADJECTIVE}\s+)?(?:{_SPORT_UNITS}|games"
     rf"|titles?)|{_SPORT_UNITS}"
     rf"|of\s+(?:the|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?{_SPORT_UNITS}"
-    r"|of\s+(?:the|his|her|their|its)\s+(?:[\w'’]+\s+){0,3}?games"  # not 'best-selling games'
+    r"|of\s+(?:the|his|her|their|its)\s+(?:[\w'’]+\s+){0,3}?(?:games|meetings)"
+    r"|(?:personal\s+)?bests|(?:championship|match|set|break|game)\s+points?"
     r"|games\s+(?:into|unbeaten|without|in\s+charge|left|to\s+go)"
     r"|points?\s+(?:behind|clear|ahead|adrift|off|from|short))\b", re.IGNORECASE)
 # What follows an age that opens a sentence: 'At 19, Okafor ...', 'At 34 I ...'.
@@ -556,4 +566,5 @@ _SPORT_GATE = frozenset(_next_word(" " + word) for word in (
     "starts", "medals", "wins", "victories", "defeats", "draws", "fixtures", "corners",
     "fouls", "touchdowns", "matches", "races", "breaks", "aces", "errors", "awards", "prizes",
     "oscars", "baftas", "grammys", "emmys", "trophies", "nominations", "of", "games", "points",
+    "personal", "bests", "championship", "match", "set", "break", "game", "meetings",
 ))
