@@ -194,6 +194,8 @@ _REPORTING_NEXT = regex.compile(
     r"\s+(?:that|on\s+\w+day|in\s+(?:a|an|its|his|her|their)\b|last|earlier|yesterday|today"
     r"|this)\b", regex.IGNORECASE)
 _NOTIFYING = regex.compile(r"\s+[^,.;]{0,60}?(?<!compared\s)(?<!up\s)(?<!close\s)(?<!due\s)"
+                           r"(?<!rose\s)(?<!fell\s)(?<!increased\s)(?<!declined\s)(?<!grew\s)"
+                           r"(?<!dropped\s)(?<!jumped\s)(?<!climbed\s)(?<!gained\s)"
                            r"\bto\s+(?:the|his|her|their|its|a|an|police|authorities"
                            r"|investigators|regulators)\b")
 _APPOSITIVE = regex.compile(r",?\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}")
@@ -238,6 +240,7 @@ _DETERMINER_WORDS = frozenset({"a", "an", "one", "some", "another", "the", "this
 _COORDINATION = re.compile(r"[;:]|,\s*(?:while|but|whereas|although|though|and|as)\b"
                            r"|\b(?:but|while|whereas)\b")
 # Participles that attribute through the clause they hang from: ', saying ...'.
+_QUOTED_AS = regex.compile(r"\bquoted\s+([^,]+?)(?:,[^,]*,)?\s+as\s+$")
 _PARTICIPLES = frozenset({"saying", "adding", "noting", "warning", "arguing", "claiming",
                           "describing", "estimating", "forecasting", "predicting"})
 # After an inverted cue, a source is short and ends at a comma or the sentence's end:
@@ -584,6 +587,12 @@ class Attribution:
                 return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
                              *(phrase or (src_start, src_end)))
         before = _blank_asides(prose[s_start:start])
+        if cue == "saying" and (quoted := _QUOTED_AS.search(before)):
+            # 'The Harbour Standard quoted Ana Ruiz as saying': the quoting outlet's account,
+            # which names whom it quotes (an unnamed source inside a named outlet's account
+            # is not the anonymous-source rule's finding).
+            src_start, src_end = s_start + quoted.start(1), s_start + quoted.end(1)
+            return Frame(index, start, end, src_start, src_end, "named", "named", in_quote)
         if _PASSIVE.search(before) and not cue.endswith("ing"):
             return None  # 'it is believed': agentless, found by the agentless lexicon
         if cue in _PARTICIPLES and _PREPOSITION_BEFORE.search(before):

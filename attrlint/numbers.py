@@ -266,7 +266,7 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if _MARK.match(core) and (nxt in _AFTER_MARK or (
             last == "of" and _MARK_BEFORE.search(before))):
         return False  # a result in metres: 'cleared 4.88m to win', 'a leap of 17.30m.'
-    if (alpha or (core.isdigit() and len(core) <= 3)) and start == core_start and (
+    if (alpha or (core.isdigit() and len(core) <= 3)) and (
             nxt in _SPORT_GATE or _SPORT_PLAY.search(after)) and \
             (play := _SPORT_AFTER.match(prose, core_end, core_end + 48)) and not (
             "point" in play.group().lower() and _POLL.search(prose, s_start, core_end + 200)):
@@ -386,6 +386,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
                 and _DESCRIBED_DURATION.match(prose, core_end, core_end + 40))):
         # A duration: 'two years', 'between five and seven years', 'five hectic minutes'.
         return False
+    if nxt == "time" and _FREQUENCY_AFTER.match(after):
+        return False  # a frequency: 'falls four times a year'
     # A score needs a dash: most figures are settled without the expression.
     return not (("-" in whole or "–" in whole) and _SCORE.match(whole.strip()))
 
@@ -439,6 +441,7 @@ _SPORT_ADJECTIVE = (
 # Cheap tests before the expression: the word after the figure as _next_word gives it, or
 # one of the units that may follow a describing word ('two kickable tries').
 _MARK_BEFORE = re.compile(r"\b(?:mark|best|record|jump|throw|leap|height)\s+of\s+$")
+_FREQUENCY_AFTER = re.compile(r"\s+times\s+(?:a|an|each|every|per)\s+(?:day|week|month|year)\b")
 _SPORT_PLAY = re.compile("goals|tries|wickets|birdies|touchdowns")
 _DURATION_HINT = re.compile("second|minute|hour|days|week|month|year")
 _SPORT_AFTER = re.compile(

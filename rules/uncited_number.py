@@ -7,7 +7,8 @@ inside the span) and checks, with attrlint's attribution analysis, that a source
 behind it:
 
 - an attribution in the same sentence ("firefighters said", "according to the Federal
-  Reserve", "figures from the Office for National Statistics show");
+  Reserve", "figures from the Office for National Statistics show", "the Harbour
+  Standard quoted Ana Ruiz as saying", a named party's own offer or a court's ruling);
 - data that a named body publishes, named in the sentence ("in the Chamber of
   Commerce's spring survey, 41% ...", "Harbourside Bank's house price index rose 0.8%",
   "the Harbourside 50 index closed 23 points higher");
@@ -33,7 +34,7 @@ findings:
   pension age from 60 to 65"), ordinals ("the 1,000th"), rankings ("dropped to 87 in the
   world", "climbed seven places", "the last 16", "came in at 14" after "at number
   nine", "slipped one place to four"), durations ("three and a half months", "five
-  frantic minutes"),
+  frantic minutes") and frequencies ("four times a year"),
   scores and results ("made it two", "two goals down", "cleared 1.94m to win"), play
   and records in a sports report ("a shot from 20 yards", "nine points behind the
   leaders", "41 caps", "the cup's last 16"; a lead in a poll is still a claim) and
