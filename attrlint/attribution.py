@@ -89,7 +89,8 @@ _SPEECH = (
     "explained", "explains", "fear", "feared", "find", "finds", "forecast", "forecasts",
     "found", "gave", "gives", "hinted", "indicate", "indicated", "indicates", "insisted",
     "insists", "joked", "maintain", "maintained", "maintains", "note", "noted", "noting",
-    "observed", "offered", "outlined", "pledged", "pointed", "predict", "predicted", "predicts",
+    "filed", "observed", "offered", "outlined", "pledged", "pointed", "predict",
+    "predicted", "predicts",
     "projected", "promised", "propose", "proposed", "proposes", "put", "puts", "quipped",
     "recalled", "recalls", "reiterated", "remarked", "replied", "report", "reported", "reports",
     "responded", "revealed", "reveals", "ruled", "said", "say", "saying", "says", "sees", "show",
@@ -107,8 +108,9 @@ _DATA_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "fi
 _SHOW_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "finds", "put",
                         "puts", "gives", "gave"})
 # A named party's own act, which carries its own figures ('USAir has offered 71 dlrs a
-# share'); done by anyone else ('dealers bid 104 and offered 106') it is no attribution.
-_OWN_ACT_CUES = frozenset({"offered"})
+# share', 'Cooper Companies filed with the SEC for an offering of 300 mln dlrs'); done by
+# anyone else ('dealers bid 104 and offered 106') it is no attribution.
+_OWN_ACT_CUES = frozenset({"offered", "filed"})
 # 'put the death toll at 60': an estimate credited to the subject.
 _PUT_AT = re.compile(r"\s+(?:[\w’'-]+,?\s+){0,8}?at\s")
 # Matched against the lower-cased prose; the verbs as a prefix tree for speed. No named
@@ -157,7 +159,7 @@ _ASIDE_OPENINGS = ("in ", "on ", "at ", "during ", "after ", "before ", "speakin
                    "writing ", "quoting ", "citing ", "asked ", "interviewed ", "when ")
 # An aside that opens with a participle: 'Harrow Widgets Inc, clarifying an earlier
 # statement, said', 'Ana Ruiz, named to the post in May, said'.
-_PARTICIPLE = re.compile(r"[a-z]{3,}(?:ing|ed)\s")
+_PARTICIPLE = re.compile(r"(?:[a-z]+ly\s+|earlier\s+|later\s+|also\s+)?[a-z]{3,}(?:ing|ed)\s")
 # A relative clause closed by a comma, with the subject after it: '..., which would help
 # farmers, sources said'.
 _COMMA_THEN_WORD = re.compile(r",\s*\w")
