@@ -1215,15 +1215,17 @@ _CONTINUATION = regex.compile(
 )
 
 
-# Data a named body publishes, as the subject or the setting of a sentence: "the CBI's
-# February survey", "Nationwide's house price index", "in the ISM's 'new orders' index".
-# Not a day's or a month's ('Friday's data', 'February's figures'), and with no verb
-# between ('Indonesia's output is forecast').
+# Data named by its publisher without a possessive ('Harbour Board figures showing'), and
+# the nouns that must be in a sentence before the expression is worth trying.
 _DATA_NOUNS = ("figures", "data", "statistics", "survey", "poll", "study", "research", "results")
 _NAMED_DATA = regex.compile(
     r"\b(\p{Lu}[\w&.-]*)(?:\s+\p{Lu}[\w&.-]*){0,4}\s+(?:figures|data|statistics|survey|poll"
     r"|study|research|results)\s+(?:showing|suggesting|indicating|were|was|showed|published"
     r"|released|put)\b")
+# Data a named body publishes, as the subject or the setting of a sentence: "the CBI's
+# February survey", "Nationwide's house price index", "in the ISM's 'new orders' index".
+# Not a day's or a month's ('Friday's data', 'February's figures'), and with no verb
+# between ('Indonesia's output is forecast').
 _OWNED_DATA = regex.compile(
     r"""\b(?!(?:It|That|There|What|He|She|Let|Here|Who|Where|This|Today|Yesterday"""
     r"""|Tomorrow|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April"""
@@ -1248,6 +1250,7 @@ _SPEECH_TAG = regex.compile(r"\s*(?:he|she|they|we|I|\p{Lu}[\p{L}'’-]+)\s+(?:c
                             r"\s*[.,:;]")
 
 
+# How a list item opens in plain text, where it is a paragraph of its own.
 _ITEM_MARKS = ("- ", "* ", "• ")
 # The people a survey asked, which refers back to the survey: '65% of the 1,000 people
 # interviewed said'.

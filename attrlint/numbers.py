@@ -438,10 +438,12 @@ _SPORT_ADJECTIVE = (
     r"|unforced|service|missed|straight|consecutive|successive|home|away|opening|remaining"
     r"|premiership|grand\s+slam|major|european|domestic|career|competitive|championship"
     r"|national|cup|six\s+nations)")
-# Cheap tests before the expression: the word after the figure as _next_word gives it, or
-# one of the units that may follow a describing word ('two kickable tries').
+# A mark named before it: 'to better her own mark of 6.52m'.
 _MARK_BEFORE = re.compile(r"\b(?:mark|best|record|jump|throw|leap|height)\s+of\s+$")
+# A frequency, not a count: 'falls four times a year'.
 _FREQUENCY_AFTER = re.compile(r"\s+times\s+(?:a|an|each|every|per)\s+(?:day|week|month|year)\b")
+# Cheap tests before the longer expressions: a unit that may follow a describing word ('two
+# kickable tries'; with _SPORT_GATE, below), and a duration word within reach.
 _SPORT_PLAY = re.compile("goals|tries|wickets|birdies|touchdowns")
 _DURATION_HINT = re.compile("second|minute|hour|days|week|month|year")
 _SPORT_AFTER = re.compile(
