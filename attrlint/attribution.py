@@ -111,6 +111,8 @@ _SHOW_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "fi
 # share', 'Cooper Companies filed with the SEC for an offering of 300 mln dlrs'); done by
 # anyone else ('dealers bid 104 and offered 106') it is no attribution.
 _OWN_ACT_CUES = frozenset({"offered", "filed"})
+# Acts whose subject may be a relative pronoun's antecedent: 'Harcourt, which offered ...'.
+_ANTECEDENT_CUES = ("offered", "filed", "announced", "reported", "disclosed")
 # 'put the death toll at 60': an estimate credited to the subject.
 _PUT_AT = re.compile(r"\s+(?:[\w’'-]+,?\s+){0,8}?at\s")
 # Matched against the lower-cased prose; the verbs as a prefix tree for speed. No named
@@ -709,6 +711,11 @@ class Attribution:
             subject = _CLAUSE_HEAD.match(text)
             assert subject is not None
             return s_start + subject.start(1), s_start + subject.end(1)
+        if not segment.strip() and nearest is not None and nearest.group().lower() in (
+                "who", "which") and text[:nearest.start()].rstrip().endswith(",") and \
+                self.analysis.lower.startswith(_ANTECEDENT_CUES, cue_start):
+            # 'Harcourt, which offered 44 dlrs a share, ...': the relative pronoun's antecedent.
+            return self._before(s_start, cue_start, text[:nearest.start()].rstrip()[:-1])
         # Step over "Tom Ekwueme, the league's treasurer," to the name.
         pieces = _COMMA.split(segment.rstrip().rstrip(","))  # not '4,120'
         if len(pieces) >= 2:
