@@ -89,14 +89,14 @@ _SPEECH = (
     "explained", "explains", "fear", "feared", "find", "finds", "forecast", "forecasts",
     "found", "gave", "gives", "hinted", "indicate", "indicated", "indicates", "insisted",
     "insists", "joked", "maintain", "maintained", "maintains", "note", "noted", "noting",
-    "filed", "observed", "offered", "outlined", "pledged", "pointed", "predict",
+    "filed", "notified", "observed", "offered", "outlined", "pledged", "pointed", "predict",
     "predicted", "predicts",
     "projected", "promised", "propose", "proposed", "proposes", "put", "puts", "quipped",
     "recalled", "recalls", "reiterated", "remarked", "replied", "report", "reported", "reports",
-    "responded", "revealed", "reveals", "ruled", "said", "say", "saying", "says", "sees", "show",
-    "showed", "shown", "shows", "signaled", "signalled", "stated", "states", "stressed",
-    "suggest", "suggested", "suggests", "tells", "termed", "testified", "think", "thinks",
-    "told", "tweeted", "unveiled", "urged", "vowed", "warn", "warned", "warning", "warns",
+    "repeated", "responded", "revealed", "reveals", "ruled", "said", "say", "saying", "says",
+    "sees", "show", "showed", "shown", "shows", "signaled", "signalled", "stated", "states",
+    "stressed", "suggest", "suggested", "suggests", "tells", "termed", "testified", "think",
+    "thinks", "told", "tweeted", "unveiled", "urged", "vowed", "warn", "warned", "warning", "warns",
     "writes", "wrote",
 )
 # Cues whose subject must be a document or data ("the survey found"), not any noun.
@@ -599,7 +599,7 @@ class Attribution:
             return Frame(index, start, end, src_start, src_end, "named", "named", in_quote)
         if _PASSIVE.search(before) and not cue.endswith("ing"):
             return None  # 'it is believed': agentless, found by the agentless lexicon
-        if cue in _PARTICIPLES and _PREPOSITION_BEFORE.search(before):
+        if (cue in _PARTICIPLES or cue == "repeated") and _PREPOSITION_BEFORE.search(before):
             return None  # 'criticised for saying': not attribution
         if cue in _PARTICIPLES and before.rstrip().endswith(","):
             # 'Christian Aid condemned the move, saying ...': the main clause's subject speaks.
@@ -1092,7 +1092,8 @@ class Attribution:
         text = self.doc.prose[s.start:s.end]
         if (("'s " in text or "’s " in text or "index" in text)
                 and _OWNED_DATA.search(self.doc.prose, s.start, s.end)) or (
-                any(noun in text for noun in _DATA_NOUNS) and self._named_data(s.start, s.end)):
+                any(noun in text.lower() for noun in _DATA_NOUNS)
+                and self._named_data(s.start, s.end)):
             return True  # 'the CBI's February survey', 'Nationwide's house price index'
         # Whether one cue makes a frame does not depend on the others (pronouns are only
         # resolved): stop at the first, and leave the sentence's frames for when asked.
@@ -1226,9 +1227,10 @@ _CONTINUATION = regex.compile(
 # the nouns that must be in a sentence before the expression is worth trying.
 _DATA_NOUNS = ("figures", "data", "statistics", "survey", "poll", "study", "research", "results")
 _NAMED_DATA = regex.compile(
-    r"\b(\p{Lu}[\w&.-]*)(?:\s+\p{Lu}[\w&.-]*){0,4}\s+(?:figures|data|statistics|survey|poll"
+    r"\b(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|His|Her)\s)"
+    r"(\p{Lu}[\w&.-]*)(?:\s+\p{Lu}[\w&.-]*){0,4}\s+(?i:figures|data|statistics|survey|poll"
     r"|study|research|results)\s+(?:showing|suggesting|indicating|were|was|showed|published"
-    r"|released|put)\b")
+    r"|released|put|based)\b")
 # Data a named body publishes, as the subject or the setting of a sentence: "the CBI's
 # February survey", "Nationwide's house price index", "in the ISM's 'new orders' index".
 # Not a day's or a month's ('Friday's data', 'February's figures'), and with no verb
