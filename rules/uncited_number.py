@@ -25,7 +25,8 @@ behind it:
   announced the following changes:" and then "- Pilot fees will rise by 4%.").
 
 A figure credited only to a vague source ("reports suggest 300 jobs will go", "analysts
-expect", "the $61bn widely expected") is left to `vague-attribution`. These are not
+expect", "the $61bn widely expected", "the deficit is projected to rise to £42m") is left
+to `vague-attribution`. These are not
 findings:
 
 - years, eras ("240 BC"), decades, dates and day ranges ("from 14 to 17 August", "from

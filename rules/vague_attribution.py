@@ -3,13 +3,15 @@
 ## What it does
 Uses attrlint's attribution analysis to find claims credited to no identifiable source:
 agentless constructions ("reportedly", "allegedly", "it is believed", "is thought to",
-"it emerged that", "questions have been raised") and generic groups, unnamed media or
+"it emerged that", "questions have been raised", a forecast of an amount credited to no
+one: "the deficit is projected to rise to £42m") and generic groups, unnamed media or
 unnamed documents used as the source ("experts say", "critics argue", "some say", "reports
 suggest", "according to reports", "a study found"). The span covers the vague phrase.
 
 Not flagged: named people, institutions speaking ("the ministry said", "police said"),
 named outlets and documents, experts tied to a named body ("researchers at the University
-of Oslo"), hedges such as "may", "could" or "likely" (uncertainty, not attribution), words
+of Oslo"), hedges such as "may", "could" or "likely" (uncertainty, not attribution),
+schedules ("the ferry is expected to enter service on 14 May"), words
 inside a quotation that has a speaker or inside what a named source says in the same
 sentence ("The water authority said studies show ..."), and headlines (unless `check-headlines`).
 
