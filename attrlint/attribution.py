@@ -1089,11 +1089,10 @@ class Attribution:
         if sentence in self._agentless:
             return True  # an agentless phrase is always a frame
         s = self.analysis.sentences[sentence]
-        text = self.doc.prose[s.start:s.end]
-        if (("'s " in text or "’s " in text or "index" in text)
+        low = self.analysis.lower[s.start:s.end]  # cheap tests before the expressions
+        if (("'s " in low or "’s " in low or "index" in low)
                 and _OWNED_DATA.search(self.doc.prose, s.start, s.end)) or (
-                any(noun in text.lower() for noun in _DATA_NOUNS)
-                and self._named_data(s.start, s.end)):
+                any(noun in low for noun in _DATA_NOUNS) and self._named_data(s.start, s.end)):
             return True  # 'the CBI's February survey', 'Nationwide's house price index'
         # Whether one cue makes a frame does not depend on the others (pronouns are only
         # resolved): stop at the first, and leave the sentence's frames for when asked.

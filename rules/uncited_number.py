@@ -105,26 +105,26 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     sentences = analysis.sentences
     blocks = doc.blocks
     prose = doc.prose
-    # Whether each sentence holding figures has a source, asked once per sentence.
-    sourced: dict[int, bool] = {}
+    # Whether each sentence holding figures needs no source of its figures, asked once per
+    # sentence: it has one, it asks a question ('Is £50m too much for one player?'), or it
+    # speaks in the writer's own voice ('I would take £50m for him.').
+    covered: dict[int, bool] = {}
     for figure in analysis.figures:
-        index = sentences[figure.sentence].block
-        block = blocks[index]
+        sentence = sentences[figure.sentence]
+        block = blocks[sentence.block]
         if block.kind == "heading" and not options["check-headlines"]:
             continue
-        if index in analysis.data_blocks:
+        if sentence.block in analysis.data_blocks:
             continue
-        has_source = sourced.get(figure.sentence)
-        if has_source is None:
-            has_source = sourced[figure.sentence] = attribution.has_source(figure.sentence, scope)
-        if has_source:
+        is_covered = covered.get(figure.sentence)
+        if is_covered is None:
+            is_covered = covered[figure.sentence] = (
+                attribution.has_source(figure.sentence, scope) or _question(prose, sentence)
+                or prose.startswith(_FIRST_PERSON, sentence.start))
+        if is_covered:
             continue
         if attribution.quoted_with_speaker(figure.start):
             continue
-        if _question(prose, sentences[figure.sentence]):
-            continue  # a question asserts nothing: 'Is £50m too much for one player?'
-        if prose.startswith(_FIRST_PERSON, sentences[figure.sentence].start):
-            continue  # the writer's own view or experience: 'I would take £50m for him.'
         # A figure inside the source part of a frame ('four diplomats said') needs no test of
         # its own: its sentence has a frame, which has_source accepts.
         text = " ".join(prose[figure.start:figure.end].split())
