@@ -20,6 +20,7 @@ sentence), and each block records whether it gives a reason for anonymity.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -52,6 +53,9 @@ class Frame:
     in_quote: bool
     phrase_start: int = -1
     phrase_end: int = -1
+    # A named party's own act ('Orrin Mills bought ...'): it stands behind the figures of
+    # the act, but is no account of anyone's words.
+    act: bool = False
 
     @property
     def start(self) -> int:
@@ -110,7 +114,13 @@ _SHOW_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "fi
 # A named party's own act, which carries its own figures ('USAir has offered 71 dlrs a
 # share', 'Cooper Companies filed with the SEC for an offering of 300 mln dlrs'); done by
 # anyone else ('dealers bid 104 and offered 106') it is no attribution.
-_OWN_ACT_CUES = frozenset({"offered", "filed"})
+_OWN_ACT_CUES = frozenset({"offered", "filed", *lexicon.load("acts")})
+# Every verb the cue scan looks for: the attributing ones and the acts.
+_CUE_VERBS = (*_SPEECH, *sorted(_OWN_ACT_CUES.difference(_SPEECH)))
+# What may stand between a party and its act: 'Harbour Water is to invest', 'Orrin Mills
+# plans to buy', 'the board voted to cut'.
+_PLAN_BEFORE = re.compile(r"\b(?:is|are|was|were|agreed|agrees|plans|planned|intends|intended"
+                          r"|aims|decided|voted|wants|hopes)\s+to\s+$")
 # Acts whose subject may be a relative pronoun's antecedent: 'Harcourt, which offered ...'.
 _ANTECEDENT_CUES = ("offered", "filed", "announced", "reported", "disclosed")
 # 'put the death toll at 60': an estimate credited to the subject.
@@ -118,12 +128,12 @@ _PUT_AT = re.compile(r"\s+(?:[\w’'-]+,?\s+){0,8}?at\s")
 # Matched against the lower-cased prose; the verbs as a prefix tree for speed. No named
 # groups inside (entering one costs the engine at every word): a match's kind follows from
 # its text. The scan itself is built with the agentless phrases, in _lexicons.
-_CUE_LETTERS = lexicon.first_letters(["according", "quoted", "cited", "in", *_SPEECH])
+_CUE_LETTERS = lexicon.first_letters(["according", "quoted", "cited", "in", *_CUE_VERBS])
 _CUE = (r"(?:according\s+to|quoted\s+by|cited\s+by"
         r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:(?!(?:of|on|to)\s)[\w/-]+\s+){0,4}?"
         r"(?:filing|statement|report|letter|release|interview|prospectus|submission|notice"
         r"|presentation|survey|poll|list)"
-        + rf"|{lexicon.trie_pattern(_SPEECH)})\b")
+        + rf"|{lexicon.trie_pattern(_CUE_VERBS)})\b")
 # A cue or agentless phrase found by the scan: prose offsets and which of the two.
 _Cue = tuple[int, int, Literal["cue", "agentless"]]
 
@@ -577,7 +587,14 @@ class Attribution:
                 cue in _PLURAL_NOUN_CUES
                 and _NUMBER_BEFORE.search(self.analysis.lower, max(s_start, start - 8), start)):
             return None  # a noun: 'the forecast', 'a report', 'her claim'
-        if _MODAL_BEFORE.search(self.analysis.lower, max(s_start, start - 10), start):
+        subject_end = start
+        if cue in _OWN_ACT_CUES:
+            # A party's plan is its own act too: 'Harbour Water is to invest £40m'.
+            plan = _PLAN_BEFORE.search(self.analysis.lower, max(s_start, start - 16), start)
+            if plan is not None:
+                subject_end = plan.start()
+        if subject_end == start and _MODAL_BEFORE.search(self.analysis.lower,
+                                                         max(s_start, start - 10), start):
             return None  # an obligation or a plan: 'employees should report for work'
 
         agent = _BY_AGENT.match(prose, end, s_end)
@@ -588,9 +605,12 @@ class Attribution:
                 kind, phrase = self._classify(prose[src_start:src_end], src_start, s_start,
                                               data=False)
                 kind = kind or "named"
+                if cue in _OWN_ACT_CUES and (kind != "named" or not self._party(
+                        prose[src_start:src_end], False)):
+                    return None  # 'a petition signed by several members', 'cut by 18%'
                 return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
-                             *(phrase or (src_start, src_end)))
-        before = _blank_asides(prose[s_start:start])
+                             *(phrase or (src_start, src_end)), act=cue in _OWN_ACT_CUES)
+        before = _blank_asides(prose[s_start:subject_end])
         if cue == "saying" and (quoted := _QUOTED_AS.search(before)):
             # 'The Harbour Standard quoted Ana Ruiz as saying': the quoting outlet's account,
             # which names whom it quotes (an unnamed source inside a named outlet's account
@@ -624,7 +644,8 @@ class Attribution:
         inverted = prose[s_start:start].rstrip().endswith(('"', "”", "’")) or (
             trimmed.endswith(",") and not _NAME_BETWEEN_COMMAS.search(before)) or (
             not trimmed and cue in ("says", "said"))
-        if inverted and (_SHORT_SOURCE.match(prose, end, s_end) or _TAIL.match(prose, end, s_end)) \
+        if inverted and cue not in _OWN_ACT_CUES and (
+                _SHORT_SOURCE.match(prose, end, s_end) or _TAIL.match(prose, end, s_end)) \
                 and (cue in _INVERTIBLE or (
                 cue not in _DATA_CUES and cue not in ("told", "tells", "asked")
                 and _TAIL.match(prose, end, s_end))):
@@ -635,20 +656,62 @@ class Attribution:
                 kind = kind or "named"
                 return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
                              *(phrase or (src_start, src_end)))
-        src_start, src_end = self._before(s_start, start, before)
+        src_start, src_end = self._before(s_start, subject_end, before)
         if src_end <= src_start:
             return None
+        if cue in _OWN_ACT_CUES and self._figure_before(index, src_start):
+            # An act carries the figures of its own clause, not ones before its subject:
+            # 'after nine soldiers were killed, the president lifted the curfew'.
+            return None
         text = prose[src_start:src_end]
+        own_act = cue in _OWN_ACT_CUES
         kind, phrase = self._classify(text, src_start, s_start, data=cue in _DATA_CUES,
-                                      strong=cue in _STRONG_CUES)
+                                      strong=own_act or cue in _STRONG_CUES)
+        if own_act and kind == "named" and not self._party(text, src_start <= s_start + 1):
+            return None  # 'Buyers paid £3m', 'the man bought two cars': no one to ask
         if kind is None or (kind == "unnamed" and cue in _SHOW_CUES and not (
                 cue in ("put", "puts") and _PUT_AT.match(prose, end, s_end))) or (
-                kind != "named" and cue in _OWN_ACT_CUES):
+                kind != "named" and own_act):
             # 'officials have shown interest' is not attribution; 'sources put the cost at
             # $5 million' is.
             return None
         return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
-                     *(phrase or (src_start, src_end)))
+                     *(phrase or (src_start, src_end)), act=own_act)
+
+    @cached_property
+    def _figure_starts(self) -> list[int]:
+        """Starts of the document's figures, in order."""
+        return [f.start for f in self.analysis.figures]
+
+    def _figure_before(self, sentence: int, offset: int) -> bool:
+        """Whether a figure of the sentence starts before ``offset``."""
+        if sentence not in self._figure_sentences:
+            return False
+        starts = self._figure_starts
+        i = bisect.bisect_left(starts, offset)
+        return i > 0 and starts[i - 1] >= self.analysis.sentences[sentence].start
+
+    def _party(self, text: str, at_start: bool) -> bool:
+        """Whether a subject is a party a reader can hold to its own act.
+
+        A name ('Orrin Mills', 'The Bank of Tolland'), an institution ('the court', 'the
+        company'), or a titled person ('the prime minister'); not people described by what
+        they do ('Buyers', 'the man').
+        """
+        words = _words(text)
+        lower = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]
+        if any(w in self.lex.institutions or w in _TITLES for w in lower):
+            return True
+        for i, word in enumerate(words):
+            if not word[:1].isupper() or lower[i] in ("the", "a", "an"):
+                continue
+            if i > 0 or not at_start or self._proper(word):
+                return True
+            # Alone at the start of a sentence: a name, unless it reads as a plural noun.
+            if len(words) == 1 and not (word.endswith("s") and len(word) > 3) and \
+                    lower[0] not in self.lex.common:
+                return True
+        return False
 
     def _reporting(self, end: int, s_end: int) -> bool:
         """'reported' as attribution, not as notifying ('reported the theft to police')."""
@@ -928,7 +991,8 @@ class Attribution:
             if not bare_official and low.find(head, sentence.start, sentence.end) < 0:
                 continue  # no earlier source with that noun here: spare computing its frames
             for other in self.frames_in(index):
-                if other.cue_start >= frame.cue_start or other.kind in ("agentless", "pronoun"):
+                if other.cue_start >= frame.cue_start or other.act or \
+                        other.kind in ("agentless", "pronoun"):
                     continue
                 theirs = self._described(other)
                 if theirs is not None and theirs[0] == head and (
@@ -989,7 +1053,7 @@ class Attribution:
         for other in self.frames_in(frame.sentence):
             named = (other.kind == "named" and self._identifies(other)) or (
                 other.kind == "pronoun" and other.resolved == "named")
-            if other is frame or other.in_quote or not named:
+            if other is frame or other.in_quote or other.act or not named:
                 continue
             if other.end <= frame.start and not _COORDINATION.search(
                     prose, other.cue_end, frame.start) and not self._closes(frame):
@@ -1033,13 +1097,13 @@ class Attribution:
             if 0 <= index < len(sentences) and sentences[index].block == quote.block:
                 candidates.extend(f for f in self.frames_in(index)
                                   if not (quote.start <= f.cue_start < quote.end)
-                                  and analysis.quote_at(f.cue_start) is None)
+                                  and not f.act and analysis.quote_at(f.cue_start) is None)
             if candidates:
                 break
         if not candidates and first > 0 and sentences[first].start == quote.start:
             # A quote opening a paragraph, introduced at the end of the one before.
             candidates.extend(f for f in self.frames_in(first - 1)
-                              if analysis.quote_at(f.cue_start) is None)
+                              if not f.act and analysis.quote_at(f.cue_start) is None)
         found = min(candidates, key=lambda f: abs(f.cue_start - quote.start), default=None)
         memo[quote.start] = found
         return found

@@ -8,7 +8,15 @@ behind it:
 
 - an attribution in the same sentence ("firefighters said", "according to the Federal
   Reserve", "figures from the Office for National Statistics show", "the Harbour
-  Standard quoted Ana Ruiz as saying", a named party's own offer or a court's ruling);
+  Standard quoted Ana Ruiz as saying", a court's ruling);
+- a named party's own act, which it stands behind: an offer, a purchase, a plan, a
+  decision, the terms it sets ("Orrin Mills agreed to buy the plant for $12m", "The Bank
+  of Tolland left its rate at 4.5%", "Harbour Water is to invest £40m"). The party is a
+  name, an institution ("the council", "the court") or a titled person, and the act's
+  subject; figures before that subject are not the act's ("after nine soldiers were
+  killed, the president lifted the curfew" is still flagged), and neither are people
+  described by what they do ("Buyers paid £3m") or a passive ("the budget was cut by
+  18%");
 - data that a named body publishes, named in the sentence ("in the Chamber of
   Commerce's spring survey, 41% ...", "Harbourside Bank's house price index rose 0.8%",
   "the Harbourside 50 index closed 23 points higher");
@@ -49,6 +57,12 @@ findings:
   a number that counts the names just listed ("Brightwave and Solenta, two providers"),
   numbers that refer back ("the latter two", "those 40") and ones that count the names
   after them ("two airlines - Harbour Air and Eastjet");
+- market data (option `market-data`): prices, levels, moves and yields in a sentence
+  reporting how a market traded ("May cocoa closed 12 stg higher at 1,310 stg a tonne",
+  "Harrow Mills rose 25 cents to 3.95 dlrs", "the dollar opened at 145.33 yen in Tokyo").
+  The market's own record stands behind them, as a scoreboard does behind a result. Not
+  a sentence that also speaks of output, trade, results or forecasts ("exports rose 12
+  pct to 2.1 billion dlrs", "prices are expected to reach $50"): those need a source;
 - figures in a question the draft asks ("Should the county spend £4m on it?") and in a
   sentence in the writer's own voice ("I would sell him for £40m"), as in a column or a
   reader's comment;
@@ -78,13 +92,17 @@ a source, the outlet vouches for it alone.
 - `attribution-scope` ("sentence" | "paragraph", default "paragraph"): how far back a
   source reaches.
 - `check-headlines` (bool, default false): also check headings.
+- `market-data` ("exempt" | "flag", default "exempt"): "flag" also reports prices in
+  market reports, for a desk that wants every price credited to its exchange or feed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from attrlint import lexicon
 from attrlint.analysis import Sentence
 from attrlint.document import Document
 from attrlint.finding import Severity, Violation
@@ -92,7 +110,8 @@ from attrlint.finding import Severity, Violation
 NAME = "uncited-number"
 CODE = "AT101"
 SEVERITY: Severity = "warning"
-OPTIONS: Mapping[str, object] = {"attribution-scope": "paragraph", "check-headlines": False}
+OPTIONS: Mapping[str, object] = {"attribution-scope": "paragraph", "check-headlines": False,
+                                 "market-data": "exempt"}
 
 
 def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -105,6 +124,8 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     sentences = analysis.sentences
     blocks = doc.blocks
     prose = doc.prose
+    low = analysis.lower
+    market_data = options["market-data"] != "flag"
     # Whether each sentence holding figures needs no source of its figures, asked once per
     # sentence: it has one, it asks a question ('Is £50m too much for one player?'), or it
     # speaks in the writer's own voice ('I would take £50m for him.').
@@ -120,7 +141,8 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
         if is_covered is None:
             is_covered = covered[figure.sentence] = (
                 attribution.has_source(figure.sentence, scope) or _question(prose, sentence)
-                or prose.startswith(_FIRST_PERSON, sentence.start))
+                or prose.startswith(_FIRST_PERSON, sentence.start)
+                or (market_data and _market_report(low, sentence)))
         if is_covered:
             continue
         if attribution.quoted_with_speaker(figure.start):
@@ -131,6 +153,27 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
         yield Violation(figure.start, figure.end,
                         f"'{text}' has no source in its sentence",
                         "say who counted it: '..., according to <source>' or link the source")
+
+
+def _market_report(low: str, sentence: Sentence) -> bool:
+    """A sentence reporting a market's trading: its prices are the market's public record.
+
+    'May cocoa closed 12 stg higher at 1,310 stg a tonne', 'The dollar opened at 145.33
+    yen in Tokyo', 'Harrow Mills rose 25 cents to 3.95 dlrs'. It says how the market traded
+    (a price move to a level, a close or an opening at a price, trading in a session, a
+    price per ounce or barrel, basis points) about something that trades; it holds none of
+    the words of statistics and forecasts ('exports', 'output', 'expected'), which need a
+    source of their own.
+    """
+    start, end = sentence.start, sentence.end
+    if _MARKET_GATE.search(low, start, end) is None:
+        return False
+    if _PRICE_MOVE.search(low, start, end) is None and (
+            _MARKET_SETTING.search(low, start, end) is None
+            or _MARKET_VERB.search(low, start, end) is None
+            or _MARKET_THING.search(low, start, end) is None):
+        return False
+    return _STATISTICS.search(low, start, end) is None
 
 
 # Openings of a sentence in the writer's own voice (a column, a reader's comment).
@@ -148,3 +191,47 @@ def _question(prose: str, sentence: Sentence) -> bool:
         return False
     last_two = text[:-1].split()[-2:]
     return not (len(last_two) == 2 and all(w[:1].isupper() or w == "and" for w in last_two))
+
+
+# The market rule's expressions, on lower-cased prose. A cheap gate first: a word every
+# market report has.
+_MARKET_GATE = re.compile(r"clos|open|end|finish|settl|trad|quot|indicat|fix|rose|fell|gain|lost"
+                          r"|climb|drop|jump|edg|eas|firm|slip|dip|up\b|down\b|off\b|bid|point")
+_NUMBER = r"(?:\d[\d.,/-]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+half|a\s+quarter)"
+_MOVE_VERB = (r"(?:rose|fell|gained|lost|added|shed|climbed|dropped|eased|firmed|slipped|dipped"
+              r"|jumped|edged\s+(?:up|down)|(?:was|were)\s+(?:up|down|off)|closed|ended"
+              r"|finished|up|down|off)")
+# A move to a price, in the units prices move in: 'rose 25 cents to 3.95 dlrs', 'fell 1-1/2
+# to 77-1/4', 'dipped 10.20 points to 3871.00' (not 'rose 12 pct to 2.1 billion dlrs').
+_PRICE_MOVE = re.compile(
+    rf"\b{_MOVE_VERB}\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?"
+    rf"(?:{_NUMBER}\s+(?:cts|cents?|points?|pence|p|pfennigs?|centimes|stg|yen)|\d+-\d+/\d+|\d+/\d+)"
+    r"\s+(?:to|at)\s+\$?\d")
+_MARKET_SETTING = re.compile(
+    r"\bin\s+(?:[a-z'’.-]+\s+){0,3}(?:trade|trading|dealings|dealing)\b"
+    r"|\bat\s+the\s+(?:close|opening|open|fixing|fix)\b"
+    r"|\bon\s+the\s+(?:[\w&.-]+\s+){0,4}(?:exchange|bourse|board\s+of\s+trade)\b"
+    r"|\b(?:stock|commodity|commodities|futures|metals?|mercantile|cotton)\s+exchange\b"
+    r"|\bbasis\s+points?\b"
+    r"|\b(?:cts|cents|points|pence|pfennigs?|centimes|stg|dlrs?)\s+(?:higher|lower|firmer|weaker"
+    r"|easier|up|down)\b"
+    r"|\b(?:an|per|a)\s+(?:ounce|troy\s+ounce|barrel|bushel|gallon|lb)\b"
+    r"|\bprevious\s+close\b|\b(?:yesterday|friday|thursday|monday|tuesday|wednesday)['’]s"
+    r"\s+(?:close|finish|level|closing)\b"
+    r"|\b(?:new\s+york|london|tokyo|frankfurt|zurich|paris|hong\s+kong|singapore|sydney"
+    r"|toronto|chicago)\s+(?:close|finish|trade|trading)\b"
+    rf"|\b{_MOVE_VERB}\s+(?:by\s+)?{_NUMBER}\s+(?:to|at)\s+\$?\d"
+    r"|\b(?:closed|opened|ended|finished|settled|quoted|indicated|traded|fixed)\s+"
+    r"(?:at|around|near|between)\s+\$?\d")
+_MARKET_VERB = re.compile(
+    r"\b(?:closed|opened|ended|finished|settled|traded|trading|quoted|indicated|touched|hit"
+    r"|firmed|eased|weakened|strengthened|rallied|slipped|dipped|gained|lost|rose|fell|climbed"
+    r"|dropped|jumped|edged|changed\s+hands|bid|offered|unchanged|(?:was|were)\s+(?:up|down))\b")
+_MARKET_THING = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('markets'))})\b")
+# Words of statistics, results and forecasts, whose figures need a source even in a
+# sentence about a market.
+_STATISTICS = re.compile(
+    r"\b(?:production|output|exports?|imports?|harvest|crops?|planted|hectares|consumption"
+    r"|sales|profits?|earnings|revenues?|deficit|surplus|gdp|gnp|inflation|unemployment"
+    r"|money\s+supply|reserves|holdings|budget|targets?|forecasts?|estimates?|expected|will"
+    r"|would|suppliers)\b")

@@ -32,7 +32,7 @@ REPEATED_PARAGRAPH = "The harbour master, Tom Ellis, said the quay would stay op
 MIXED = f"""\
 # Ferry timetable changes
 
-The ferry company will cut 14 sailings a week from March.
+Some 14 sailings a week will be cut from March.
 
 Passengers are said to be unhappy about the change to the winter timetable.
 
