@@ -459,17 +459,21 @@ class Attribution:
         return " " + self.analysis.lower
 
     @cached_property
-    def _scan(self) -> tuple[dict[int, list[_Cue]], dict[int, list[_Cue]]]:
+    def _scan(self) -> tuple[dict[int, list[_Cue]], dict[int, list[_Cue]],
+                             dict[int, list[_Cue]]]:
         """Cues and agentless phrases by sentence: one scan of the whole prose.
 
         The scan looks for both at every word start, since one may start inside the other
         (the agentless 'a reported' in 'in a reported statement'). Of each kind it keeps
         what a scan for that kind alone finds: a match, then the next one starting at or
-        after its end.
+        after its end. A party's own acts ('bought', 'agreed') are kept apart: they only
+        ever stand behind figures, so only a sentence with figures asks for them.
         """
         sentence_at = self.analysis.sentence_at
+        low = self.analysis.lower
         cues: dict[int, list[_Cue]] = {}
         agentless: dict[int, list[_Cue]] = {}
+        acts: dict[int, list[_Cue]] = {}
         cue_end = agentless_end = 0
         for match in self.lex.scan.finditer(self._padded):
             start = match.start()
@@ -481,8 +485,9 @@ class Attribution:
                     (start, agentless_end, "agentless"))
             if group != "agentless" and start >= cue_end:
                 cue_end = match.end(group) - 1
-                cues.setdefault(sentence_at(start), []).append((start, cue_end, "cue"))
-        return cues, agentless
+                table = acts if low[start:cue_end] in _OWN_ACT_CUES else cues
+                table.setdefault(sentence_at(start), []).append((start, cue_end, "cue"))
+        return cues, agentless, acts
 
     @cached_property
     def _cue_table(self) -> dict[int, list[_Cue]]:
@@ -493,6 +498,11 @@ class Attribution:
     def _agentless(self) -> dict[int, list[_Cue]]:
         """Agentless phrases by sentence."""
         return self._scan[1]
+
+    @cached_property
+    def _act_table(self) -> dict[int, list[_Cue]]:
+        """A party's own acts by sentence."""
+        return self._scan[2]
 
     def _cues(self, index: int) -> list[_Cue]:
         """Cue and agentless matches of one sentence."""
@@ -1149,7 +1159,7 @@ class Attribution:
             return True
         frames = self._frames_memo.get(sentence)
         if frames is not None:
-            return bool(frames)
+            return bool(frames) or self._acts_in(sentence)
         if sentence in self._agentless:
             return True  # an agentless phrase is always a frame
         s = self.analysis.sentences[sentence]
@@ -1161,7 +1171,15 @@ class Attribution:
         # Whether one cue makes a frame does not depend on the others (pronouns are only
         # resolved): stop at the first, and leave the sentence's frames for when asked.
         return any(self._cue_frame(cue, sentence, s.start, s.end) is not None
-                   for cue in self._cue_table.get(sentence, ()))
+                   for cue in self._cue_table.get(sentence, ())) or self._acts_in(sentence)
+
+    def _acts_in(self, sentence: int) -> bool:
+        """Whether a named party's own act in the sentence stands behind its figures."""
+        acts = self._act_table.get(sentence)
+        if not acts:
+            return False
+        s = self.analysis.sentences[sentence]
+        return any(self._cue_frame(cue, sentence, s.start, s.end) is not None for cue in acts)
 
     def _named_data(self, start: int, end: int) -> bool:
         """Data named by its publisher without a possessive: 'Harbour Board figures showing'.
