@@ -34,9 +34,12 @@ _UNITS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirte
           "|fifteen|sixteen|seventeen|eighteen|nineteen")
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _SCALE = r"hundred|thousand|million|billion|trillion"
+# 'two and a half million': the half belongs to the figure only before a scale word.
+_AND_A_HALF = r"(?:\s+and\s+a\s+half(?=\s+(?:million|billion|trillion|mln|bln)\b))?"
 _WORD_NUMBER = (rf"(?:(?:{_TENS})(?:[-\s](?:{_UNITS}))?|(?:{_UNITS})|a|an)"
-                rf"(?:\s+(?:{_SCALE}))*")
-_PLURAL_SCALE = r"(?:hundreds|thousands|millions|billions|tens\s+of\s+thousands|dozens)(?=\s+of\b)"
+                rf"{_AND_A_HALF}(?:\s+(?:{_SCALE}))*")
+_PLURAL_SCALE = (r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|hundreds|thousands"
+                 r"|millions|billions|dozens)(?=\s+of\b)")
 _FRACTION = (
     r"(?:(?:a|one)\s+(?:quarter|third)\s+of\s+|half\s+(?:of\s+)?)an?\s+"
     r"(?:million|billion|trillion)|"
@@ -53,7 +56,7 @@ _CURRENCY = r"(?:us\$|a\$|c\$|hk\$|nz\$|rs\.?\s?|[$€£¥₹])"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+){2,}|\d,\d{4}|\d+(?:\.\d+)?"
 _MAGNITUDE = (r"(?:\s?(?:million|billion|trillion|bn|mn|mln|bln|m|k|thousand|hundred)"
               r"(?![\w]))?")
-_PERCENT = r"(?:\s?(?:%|per\s?cent|percent|percentage\s+points?)(?![\w]))?"
+_PERCENT = r"(?:\s?(?:%|per\s?cent|percent|pct|percentage\s+points?)(?![\w]))?"
 _MONEY_WORD = r"(?:\s+(?:dollars|euros|pounds|yen|yuan|rupees|dlrs|pence|cents|francs))?"
 _APPROX = (
     r"(?:(?:about|around|approximately|almost|nearly|some|roughly|more\s+than|less\s+than"
@@ -63,7 +66,8 @@ _APPROX = (
 )
 _AMOUNT = (rf"(?<![\w.,$£€¥-])(?:{_CURRENCY}\s?)?(?:{_DIGITS})(?![\d])"
            rf"{_MAGNITUDE}{_PERCENT}{_MONEY_WORD}")
-_SPOKEN = rf"(?:{_WORD_NUMBER}){_PERCENT}"
+# A number in words, with the wire's abbreviated scale and a currency: 'five mln yen'.
+_SPOKEN = rf"(?:{_WORD_NUMBER})(?:\s(?:mln|bln|bn|mn)(?![\w]))?{_PERCENT}{_MONEY_WORD}"
 _CORE = rf"{_FRACTION}|{_PLURAL_SCALE}|(?<![\w]){_AMOUNT}|\b{_SPOKEN}\b"
 # A range ('between 40 and 60') or one figure with its approximator. Standard `re`: every
 # lookbehind here has a fixed width, and `re` matches these short spans faster.
