@@ -117,6 +117,7 @@ _SHOW_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "fi
 _OWN_ACT_CUES = frozenset({"offered", "filed", *lexicon.load("acts")})
 # Every verb the cue scan looks for: the attributing ones and the acts.
 _CUE_VERBS = (*_SPEECH, *sorted(_OWN_ACT_CUES.difference(_SPEECH)))
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "around", "near", "throughout", "among"})
 # What may stand between a party and its act: 'Harbour Water is to invest', 'Orrin Mills
 # plans to buy', 'the board voted to cut'.
 _PLAN_BEFORE = re.compile(r"\b(?:is|are|was|were|agreed|agrees|plans|planned|intends|intended"
@@ -679,6 +680,9 @@ class Attribution:
                                       strong=own_act or cue in _STRONG_CUES)
         if own_act and kind == "named" and not self._party(text, src_start <= s_start + 1):
             return None  # 'Buyers paid £3m', 'the man bought two cars': no one to ask
+        if own_act and kind == "pronoun" and _PRONOUN.match(text.strip()) and \
+                self._antecedent(index) == "named":
+            kind = "named"  # 'It bought 349 mln stg of bills', after the bank is named
         if kind is None or (kind == "unnamed" and cue in _SHOW_CUES and not (
                 cue in ("put", "puts") and _PUT_AT.match(prose, end, s_end))) or (
                 kind != "named" and own_act):
@@ -710,6 +714,11 @@ class Attribution:
         """
         words = _words(text)
         lower = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]
+        # The party is the head, not a place or group after it: 'Parents in Eastbury'.
+        for i, w in enumerate(lower):
+            if i and w in _PLACE_PREPOSITIONS:
+                words, lower = words[:i], lower[:i]
+                break
         if any(w in self.lex.institutions or w in _TITLES for w in lower):
             return True
         for i, word in enumerate(words):

@@ -173,7 +173,10 @@ def _market_report(low: str, sentence: Sentence) -> bool:
             or _MARKET_VERB.search(low, start, end) is None
             or _MARKET_THING.search(low, start, end) is None):
         return False
-    return _STATISTICS.search(low, start, end) is None
+    # A session named ('in morning trade', 'at the close') is a market report whatever
+    # else the sentence mentions ('as analysts worried over earnings growth').
+    return _SESSION.search(low, start, end) is not None or \
+        _STATISTICS.search(low, start, end) is None
 
 
 # Openings of a sentence in the writer's own voice (a column, a reader's comment).
@@ -199,14 +202,15 @@ _MARKET_GATE = re.compile(r"clos|open|end|finish|settl|trad|quot|indicat|fix|ros
                           r"|climb|drop|jump|edg|eas|firm|slip|dip|up\b|down\b|off\b|bid|point")
 _NUMBER = r"(?:\d[\d.,/-]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+half|a\s+quarter)"
 _MOVE_VERB = (r"(?:rose|fell|gained|lost|added|shed|climbed|dropped|eased|firmed|slipped|dipped"
-              r"|jumped|edged\s+(?:up|down)|(?:was|were)\s+(?:up|down|off)|closed|ended"
-              r"|finished|up|down|off)")
+              r"|declined|jumped|edged\s+(?:up|down)|(?:was|were)\s+(?:up|down|off)|closed"
+              r"|ended|finished|opened|up|down|off)")
 # A move to a price, in the units prices move in: 'rose 25 cents to 3.95 dlrs', 'fell 1-1/2
 # to 77-1/4', 'dipped 10.20 points to 3871.00' (not 'rose 12 pct to 2.1 billion dlrs').
 _PRICE_MOVE = re.compile(
     rf"\b{_MOVE_VERB}\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?"
-    rf"(?:{_NUMBER}\s+(?:cts|cents?|points?|pence|p|pfennigs?|centimes|stg|yen)|\d+-\d+/\d+|\d+/\d+)"
-    r"\s+(?:to|at)\s+\$?\d")
+    rf"(?:{_NUMBER}\s+(?:cts|cents?|points?|pence|p|pfennigs?|centimes|stg|yen)|\d+(?:\.\d+)?p"
+    r"|\d+-\d+/\d+|\d+/\d+|a\s+penny)"
+    r"(?:\s+(?:higher|lower|up|down|firmer|weaker|easier))?\s+(?:to|at)\s+\$?\d")
 _MARKET_SETTING = re.compile(
     r"\bin\s+(?:[a-z'’.-]+\s+){0,3}(?:trade|trading|dealings|dealing)\b"
     r"|\bat\s+the\s+(?:close|opening|open|fixing|fix)\b"
@@ -220,13 +224,24 @@ _MARKET_SETTING = re.compile(
     r"\s+(?:close|finish|level|closing)\b"
     r"|\b(?:new\s+york|london|tokyo|frankfurt|zurich|paris|hong\s+kong|singapore|sydney"
     r"|toronto|chicago)\s+(?:close|finish|trade|trading)\b"
-    rf"|\b{_MOVE_VERB}\s+(?:by\s+)?{_NUMBER}\s+(?:to|at)\s+\$?\d"
-    r"|\b(?:closed|opened|ended|finished|settled|quoted|indicated|traded|fixed)\s+"
-    r"(?:at|around|near|between)\s+\$?\d")
+    rf"|\b{_MOVE_VERB}\s+(?:by\s+)?{_NUMBER}(?:\s+dlrs?)?(?:\s+on\s+\w+)?\s+(?:to|at)\s+"
+    r"(?:an?\s+(?:record\s+|new\s+)?(?:high|low)\s+of\s+)?\$?\d"
+    r"|\b(?:higher|lower|firmer|weaker|easier|stronger|unchanged)\s+at\s+\$?\d"
+    r"|\bto\s+yield\b"
+    r"|\b(?:closed|opened|ended|finished|settled|quoted|indicated|traded|fixed|offered|bid)"
+    r"\s+(?:\w+\s+)?(?:at|around|near|between)\s+\$?\d")
+# A trading session named: whatever else the sentence says, it reports the market.
+_SESSION = re.compile(
+    r"\bin\s+(?:early|late|morning|afternoon|midday|thin|quiet|active|light|heavy|moderate"
+    r"|nervous|busy|brisk|hectic|volatile|choppy|slow|after-hours|overnight|[a-z]+\s+stock)"
+    r"(?:\s+[a-z]+)?\s+(?:trade|trading|dealings)\b"
+    r"|\bat\s+the\s+(?:close|opening)\b"
+    r"|\bon\s+the\s+(?:[\w&.-]+\s+){0,4}(?:stock\s+exchange|bourse)\b")
 _MARKET_VERB = re.compile(
     r"\b(?:closed|opened|ended|finished|settled|traded|trading|quoted|indicated|touched|hit"
     r"|firmed|eased|weakened|strengthened|rallied|slipped|dipped|gained|lost|rose|fell|climbed"
-    r"|dropped|jumped|edged|changed\s+hands|bid|offered|unchanged|(?:was|were)\s+(?:up|down))\b")
+    r"|dropped|jumped|edged|changed\s+hands|bid|offered|unchanged|higher|lower|firmer|easier"
+    r"|weaker|steady|(?:was|were)\s+(?:up|down))\b")
 _MARKET_THING = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('markets'))})\b")
 # Words of statistics, results and forecasts, whose figures need a source even in a
 # sentence about a market.
