@@ -93,7 +93,7 @@ _SPEECH = (
     "explained", "explains", "fear", "feared", "find", "finds", "forecast", "forecasts",
     "found", "gave", "gives", "hinted", "indicate", "indicated", "indicates", "insisted",
     "insists", "joked", "maintain", "maintained", "maintains", "note", "noted", "noting",
-    "filed", "notified", "observed", "offered", "outlined", "pledged", "pointed", "predict",
+    "notified", "observed", "outlined", "pledged", "pointed", "predict",
     "predicted", "predicts",
     "projected", "promised", "propose", "proposed", "proposes", "put", "puts", "quipped",
     "recalled", "recalls", "reiterated", "remarked", "replied", "report", "reported", "reports",
@@ -114,9 +114,12 @@ _SHOW_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "fi
 # A named party's own act, which carries its own figures ('USAir has offered 71 dlrs a
 # share', 'Cooper Companies filed with the SEC for an offering of 300 mln dlrs'); done by
 # anyone else ('dealers bid 104 and offered 106') it is no attribution.
-_OWN_ACT_CUES = frozenset({"offered", "filed", *lexicon.load("acts")})
-# Every verb the cue scan looks for: the attributing ones and the acts.
-_CUE_VERBS = (*_SPEECH, *sorted(_OWN_ACT_CUES.difference(_SPEECH)))
+_OWN_ACT_CUES = frozenset(lexicon.load("acts"))
+# The acts are looked for only in a sentence whose figures have no other source, in the
+# padded text (a space in front) from the space before each word: see
+# lexicon.WordStartScan.
+_ACT_SCAN = re.compile(f" (?=[{lexicon.first_letters(sorted(_OWN_ACT_CUES))}])"
+                       rf"(?:{lexicon.trie_pattern(sorted(_OWN_ACT_CUES))})\b")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "around", "near", "throughout", "among"})
 # What may stand between a party and its act: 'Harbour Water is to invest', 'Orrin Mills
 # plans to buy', 'the board voted to cut'.
@@ -129,12 +132,12 @@ _PUT_AT = re.compile(r"\s+(?:[\w’'-]+,?\s+){0,8}?at\s")
 # Matched against the lower-cased prose; the verbs as a prefix tree for speed. No named
 # groups inside (entering one costs the engine at every word): a match's kind follows from
 # its text. The scan itself is built with the agentless phrases, in _lexicons.
-_CUE_LETTERS = lexicon.first_letters(["according", "quoted", "cited", "in", *_CUE_VERBS])
+_CUE_LETTERS = lexicon.first_letters(["according", "quoted", "cited", "in", *_SPEECH])
 _CUE = (r"(?:according\s+to|quoted\s+by|cited\s+by"
         r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:(?!(?:of|on|to)\s)[\w/-]+\s+){0,4}?"
         r"(?:filing|statement|report|letter|release|interview|prospectus|submission|notice"
         r"|presentation|survey|poll|list)"
-        + rf"|{lexicon.trie_pattern(_CUE_VERBS)})\b")
+        + rf"|{lexicon.trie_pattern(_SPEECH)})\b")
 # A cue or agentless phrase found by the scan: prose offsets and which of the two.
 _Cue = tuple[int, int, Literal["cue", "agentless"]]
 
@@ -460,21 +463,17 @@ class Attribution:
         return " " + self.analysis.lower
 
     @cached_property
-    def _scan(self) -> tuple[dict[int, list[_Cue]], dict[int, list[_Cue]],
-                             dict[int, list[_Cue]]]:
+    def _scan(self) -> tuple[dict[int, list[_Cue]], dict[int, list[_Cue]]]:
         """Cues and agentless phrases by sentence: one scan of the whole prose.
 
         The scan looks for both at every word start, since one may start inside the other
         (the agentless 'a reported' in 'in a reported statement'). Of each kind it keeps
         what a scan for that kind alone finds: a match, then the next one starting at or
-        after its end. A party's own acts ('bought', 'agreed') are kept apart: they only
-        ever stand behind figures, so only a sentence with figures asks for them.
+        after its end.
         """
         sentence_at = self.analysis.sentence_at
-        low = self.analysis.lower
         cues: dict[int, list[_Cue]] = {}
         agentless: dict[int, list[_Cue]] = {}
-        acts: dict[int, list[_Cue]] = {}
         cue_end = agentless_end = 0
         for match in self.lex.scan.finditer(self._padded):
             start = match.start()
@@ -486,9 +485,8 @@ class Attribution:
                     (start, agentless_end, "agentless"))
             if group != "agentless" and start >= cue_end:
                 cue_end = match.end(group) - 1
-                table = acts if low[start:cue_end] in _OWN_ACT_CUES else cues
-                table.setdefault(sentence_at(start), []).append((start, cue_end, "cue"))
-        return cues, agentless, acts
+                cues.setdefault(sentence_at(start), []).append((start, cue_end, "cue"))
+        return cues, agentless
 
     @cached_property
     def _cue_table(self) -> dict[int, list[_Cue]]:
@@ -499,11 +497,6 @@ class Attribution:
     def _agentless(self) -> dict[int, list[_Cue]]:
         """Agentless phrases by sentence."""
         return self._scan[1]
-
-    @cached_property
-    def _act_table(self) -> dict[int, list[_Cue]]:
-        """A party's own acts by sentence."""
-        return self._scan[2]
 
     def _cues(self, index: int) -> list[_Cue]:
         """Cue and agentless matches of one sentence."""
@@ -1184,11 +1177,19 @@ class Attribution:
 
     def _acts_in(self, sentence: int) -> bool:
         """Whether a named party's own act in the sentence stands behind its figures."""
-        acts = self._act_table.get(sentence)
-        if not acts:
-            return False
+        # A party's own acts ('bought', 'agreed') only ever stand behind figures: they are
+        # looked for here, in a sentence with figures and no other source, not in the scan
+        # of the whole draft.
         s = self.analysis.sentences[sentence]
-        return any(self._cue_frame(cue, sentence, s.start, s.end) is not None for cue in acts)
+        padded, search = self._padded, _ACT_SCAN.search
+        found = search(padded, s.start, s.end + 1)
+        while found is not None:
+            # A match starts at the space before the word: in the prose, the word's offset.
+            if self._cue_frame((found.start(), found.end() - 1, "cue"), sentence, s.start,
+                               s.end) is not None:
+                return True
+            found = search(padded, found.end() - 1, s.end + 1)
+        return False
 
     def _named_data(self, start: int, end: int) -> bool:
         """Data named by its publisher without a possessive: 'Harbour Board figures showing'.

@@ -196,10 +196,14 @@ def _question(prose: str, sentence: Sentence) -> bool:
     return not (len(last_two) == 2 and all(w[:1].isupper() or w == "and" for w in last_two))
 
 
-# The market rule's expressions, on lower-cased prose. A cheap gate first: a word every
-# market report has.
-_MARKET_GATE = re.compile(r"clos|open|end|finish|settl|trad|quot|indicat|fix|rose|fell|gain|lost"
-                          r"|climb|drop|jump|edg|eas|firm|slip|dip|up\b|down\b|off\b|bid|point")
+# The market rule's expressions, on lower-cased prose. A cheap gate first: what every
+# market report names, a thing that trades (_MARKET_THING) or a unit a price moves in
+# (_PRICE_MOVE). A phrase is known by its last word ('heating oil': 'oil').
+_MARKET_GATE = re.compile(
+    r"\b(?:" + lexicon.trie_pattern(sorted(
+        {entry.split()[-1] for entry in lexicon.load("markets")}
+        | {"cts", "cent", "cents", "point", "points", "pence", "p", "pfennig", "pfennigs",
+           "centime", "centimes", "stg", "yen", "penny"})) + r")\b|\d/\d|\dp\b")
 _NUMBER = r"(?:\d[\d.,/-]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+half|a\s+quarter)"
 _MOVE_VERB = (r"(?:rose|fell|gained|lost|added|shed|climbed|dropped|eased|firmed|slipped|dipped"
               r"|declined|jumped|edged\s+(?:up|down)|(?:was|were)\s+(?:up|down|off)|closed"
