@@ -1214,11 +1214,38 @@ class Attribution:
         index = sentence
         while index > 0 and sentences[index - 1].block == sentences[index].block:
             if not self._continues(index):
-                return False
+                # The next figures of a report or data just credited: 'The type of spam has
+                # changed, according to the Email Systems analysis. Half of spam received
+                # since Christmas was health-related.'
+                return _NEW_TOPIC.match(self.analysis.lower, sentences[index].start) is None \
+                    and self._data_account(index - 1)
             index -= 1
             if sourced(index):
                 return True
         return self._listed_under_source(sentences[index].block)
+
+    def _data_account(self, index: int) -> bool:
+        """Whether a sentence credits a report or data, whose next sentence gives its figures.
+
+        'According to figures from X', 'the survey found', 'X has reported that', 'in its
+        annual report'; not a person's words ('she said', 'in a statement').
+        """
+        if index not in self._cue_table:
+            return False
+        low = self.analysis.lower
+        documents = self.lex.documents
+        for frame in self.frames_in(index):
+            if frame.kind not in ("named", "pronoun") or frame.in_quote:
+                continue
+            cue = low[frame.cue_start:frame.cue_end]
+            if cue in _ACCOUNT_CUES or (cue.startswith("in ") and _REPORT_DOCUMENT.search(
+                    cue) is not None) or (
+                    cue.startswith("according") and any(
+                        w.removesuffix("s") in documents or w in documents
+                        for w in _CONTENT_WORD.findall(low, frame.source_start,
+                                                       frame.source_end))):
+                return True
+        return False
 
     def _listed_under_source(self, block: int) -> bool:
         """An item of a list whose lead-in, ending in a colon, is attributed.
@@ -1314,6 +1341,17 @@ _CONTINUATION = regex.compile(
 )
 
 
+# Cues that credit a report or data, not a person's words: see Attribution._data_accounts.
+_ACCOUNT_CUES = frozenset({"found", "finds", "find", "showed", "show", "shows", "shown",
+                           "reported", "reports", "report", "suggests", "suggested",
+                           "indicated", "indicates", "estimated", "estimates", "calculated",
+                           "calculates", "revealed", "reveals", "concluded"})
+_CONTENT_WORD = re.compile(r"[a-z]{3,}")
+# Openings that turn to something else: 'Separately, 300 jobs will go at the plant.'
+_NEW_TOPIC = re.compile(r"[\"“'‘]?(?:separately|meanwhile|elsewhere|in\s+(?:a\s+)?separate"
+                        r"|in\s+other|on\s+the\s+other\s+hand)\b")
+# Documents that carry data, in a document cue ('in its annual report'; not 'in a statement').
+_REPORT_DOCUMENT = re.compile(r"\b(?:report|filing|prospectus|survey|poll|list|submission)$")
 # Data named by its publisher without a possessive ('Harbour Board figures showing'), and
 # the nouns that must be in a sentence before the expression is worth trying.
 _DATA_NOUNS = ("figures", "data", "statistics", "survey", "poll", "study", "research", "results")
