@@ -1159,9 +1159,11 @@ class Attribution:
         """Whether a sentence has a source of its own: a frame or a citation."""
         if sentence in self._cited:
             return True
+        # (The answer must not depend on whether the sentence's frames were already worked
+        # out: only the frames are read from them, then the same tests as without.)
         frames = self._frames_memo.get(sentence)
-        if frames is not None:
-            return bool(frames) or self._acts_in(sentence)
+        if frames:
+            return True
         if sentence in self._agentless:
             return True  # an agentless phrase is always a frame
         s = self.analysis.sentences[sentence]
@@ -1172,8 +1174,9 @@ class Attribution:
             return True  # 'the CBI's February survey', 'Nationwide's house price index'
         # Whether one cue makes a frame does not depend on the others (pronouns are only
         # resolved): stop at the first, and leave the sentence's frames for when asked.
-        return any(self._cue_frame(cue, sentence, s.start, s.end) is not None
-                   for cue in self._cue_table.get(sentence, ())) or self._acts_in(sentence)
+        return (frames is None and any(self._cue_frame(cue, sentence, s.start, s.end) is not None
+                                       for cue in self._cue_table.get(sentence, ()))) \
+            or self._acts_in(sentence)
 
     def _acts_in(self, sentence: int) -> bool:
         """Whether a named party's own act in the sentence stands behind its figures."""
@@ -1233,6 +1236,9 @@ class Attribution:
         if index not in self._cue_table:
             return False
         low = self.analysis.lower
+        s = self.analysis.sentences[index]
+        if _ACCOUNT_GATE.search(low, s.start, s.end) is None:
+            return False  # most attributions are someone's words: 'said', 'told'
         documents = self.lex.documents
         for frame in self.frames_in(index):
             if frame.kind not in ("named", "pronoun") or frame.in_quote:
@@ -1350,6 +1356,9 @@ _CONTENT_WORD = re.compile(r"[a-z]{3,}")
 # Openings that turn to something else: 'Separately, 300 jobs will go at the plant.'
 _NEW_TOPIC = re.compile(r"[\"“'‘]?(?:separately|meanwhile|elsewhere|in\s+(?:a\s+)?separate"
                         r"|in\s+other|on\s+the\s+other\s+hand)\b")
+# A word every data account has, tried before its frames are worked out.
+_ACCOUNT_GATE = re.compile(r"accord|found|find|show|report|suggest|indicat|estimat|calculat"
+                           r"|reveal|conclud|filing|prospectus|survey|poll|list|submission")
 # Documents that carry data, in a document cue ('in its annual report'; not 'in a statement').
 _REPORT_DOCUMENT = re.compile(r"\b(?:report|filing|prospectus|survey|poll|list|submission)$")
 # Data named by its publisher without a possessive ('Harbour Board figures showing'), and
