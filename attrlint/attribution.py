@@ -123,8 +123,9 @@ _ACT_SCAN = re.compile(f" (?=[{lexicon.first_letters(sorted(_OWN_ACT_CUES))}])"
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "around", "near", "throughout", "among"})
 # What may stand between a party and its act: 'Harbour Water is to invest', 'Orrin Mills
 # plans to buy', 'the board voted to cut'.
-_PLAN_BEFORE = re.compile(r"\b(?:is|are|was|were|agreed|agrees|plans|planned|intends|intended"
-                          r"|aims|decided|voted|wants|hopes)\s+to\s+$")
+_PLAN_BEFORE = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:seeking|planning|aiming|hoping|preparing"
+                          r"|looking)|is|are|was|were|agreed|agrees|plans|planned|intends"
+                          r"|intended|aims|decided|voted|wants|hopes|seeks|opted|opts)\s+to\s+$")
 # Acts whose subject may be a relative pronoun's antecedent: 'Harcourt, which offered ...'.
 _ANTECEDENT_CUES = ("offered", "filed", "announced", "reported", "disclosed")
 # 'put the death toll at 60': an estimate credited to the subject.
@@ -239,7 +240,8 @@ _INVERTIBLE = frozenset({"said", "says", "added", "adds", "wrote", "explained", 
                          "reports", "estimated"})
 # The rest of a sentence after a cue when it is only the source: ', predicts the report by BT.'
 _TAIL = regex.compile(r"\s+(?!(?:it|he|she|they|we|i|you|that|there|this)\b)"
-                      r"(?:[\w.’'&-]+\s+){0,10}?[\w.’'&-]+[.!?\"”’]*\s*$", regex.IGNORECASE)
+                      r"(?:[\w.’'&-]+\s+){0,10}?[\w.’'&-]+(?:\s+\([A-Z][A-Z&]{1,10}\))?"
+                      r"[.!?\"”’]*\s*$", regex.IGNORECASE)
 # 'The mayor, Ana Ruiz, said ...': a name in apposition, so the speaker comes before the verb.
 _NAME_BETWEEN_COMMAS = regex.compile(
     r"(?:^|,)\s*\p{Lu}[\w.’'-]*(?:\s+(?:\p{Lu}[\w.’'-]*|de|van|von|al|bin)){0,3}\s*,\s*$")
@@ -594,7 +596,7 @@ class Attribution:
         subject_end = start
         if cue in _OWN_ACT_CUES:
             # A party's plan is its own act too: 'Harbour Water is to invest £40m'.
-            plan = _PLAN_BEFORE.search(self.analysis.lower, max(s_start, start - 16), start)
+            plan = _PLAN_BEFORE.search(self.analysis.lower, max(s_start, start - 24), start)
             if plan is not None:
                 subject_end = plan.start()
         if subject_end == start and _MODAL_BEFORE.search(self.analysis.lower,

@@ -289,9 +289,17 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if alpha and before.endswith(", ") and _NAMED_PAIR_BEFORE.search(
             prose, max(0, start - 80), start):
         return False  # counts the names just listed: 'Brightwave and Solenta, two providers'
-    if before.endswith(("(", "; ", ", or ")) and \
-            _CONVERTED.search(prose, max(0, start - 60), start):
+    if before.endswith(("(", "; ", ", or ")):
+        converted_at = start
+    elif before.endswith(_APPROX_IN_BRACKET):  # '$250 (about £132)'
+        converted_at = start - len(before) + before.rindex("(") + 1
+    else:
+        converted_at = -1
+    if converted_at >= 0 and _CONVERTED.search(prose, max(0, start - 60), converted_at):
         return False  # a conversion of the figure before it: '$12m (£9.4m)', '85 in (2.2m)'
+    if last == "of" and tail[-2:-1] in (["times"], ["time"]) and "." in core and \
+            core.replace(".", "").isdigit():
+        return False  # a race time: 'his times of 6.61 and 6.62 seconds'
     if last == "the" and _NAMED_LIMIT_AFTER.match(after):
         return False  # a rule named by its number: 'the 3% deficit ceiling', 'the 2% target'
     if not alpha and after[:1] in "snrt" and _ORDINAL_AFTER.match(after):
@@ -379,6 +387,9 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if last in _BEFORE_AGE_LIMIT and core.isdigit() and len(core) <= 3 and \
             _AGE_NOUN.search(prose, max(s_start, start - 60), start):
         return False  # an age limit: 'the pension age for council workers from 60 to 65'
+    if core.isdigit() and len(core) == 2 and start == core_start and \
+            after.startswith(" when ") and before.endswith((" was ", " is ", " were ")):
+        return False  # an age: 'Hingis was 22 when she retired'
     if after[:1] in ",)" and (_NAME_BEFORE_AGE.search(before) or (
             before.endswith(", ") and len(core) <= 3 and start == core_start)):
         return False  # an age: Lena Varga, 52, / Varga (52) / the girl, six,
@@ -411,6 +422,8 @@ def _next_word(text: str) -> str:
 
 
 _RANGE_WORDS = frozenset({"to", "and", "through", "until", "till"})
+_APPROX_IN_BRACKET = ("(about ", "(around ", "(roughly ", "(some ", "(approximately ",
+                      "(nearly ", "(almost ")
 _MONTH_DAY_BEFORE = re.compile(
     rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:to|and|through|until|till)\s+$",
     re.IGNORECASE)
@@ -434,7 +447,8 @@ _AFTER_MARK = frozenset({"", "to", "in", "at", "and", "on", "which", "but", "wit
 _SPORT_UNITS = (r"(?:goals?|tries|try|wickets?|innings|sets?(?!\s+of\b)"
                 r"|frames?(?!\s+(?:a|an|per|each)\b)|holes?|birdies|eagles|bogeys|laps?"
                 r"|yards?(?!\s+(?:capable|each|of)\b)|penalties|penalty|caps?|appearances?"
-                r"|starts|medals?|wins|victories|defeats|draws|fixtures|corners|fouls"
+                r"|starts|medals?|wins|victories|defeats|draws|fixtures|corners|fouls|outings"
+                r"|attempts|finals|titles(?=\s+(?:from|in\s+a\s+row)\b)"
                 r"|touchdowns|matches|races|breaks?|aces|errors|awards|prizes|oscars|baftas"
                 r"|grammys|emmys|trophies|nominations)")
 _SPORT_ADJECTIVE = (
@@ -455,7 +469,7 @@ _SPORT_AFTER = re.compile(
     rf"|\s+(?:{_SPORT_ADJECTIVE}\s+(?:and\s+{_SPORT_ADJECTIVE}\s+)?(?:{_SPORT_UNITS}|games"
     rf"|titles?)|{_SPORT_UNITS}"
     rf"|of\s+(?:the|his|her|their|its)\s+(?:[\w'’-]+\s+){{0,3}}?{_SPORT_UNITS}"
-    r"|of\s+(?:the|his|her|their|its)\s+(?:[\w'’]+\s+){0,3}?(?:games|meetings)"
+    r"|of\s+(?:the|his|her|their|its)\s+(?:[\w'’]+\s+){0,3}?(?:games|meetings|visits)"
     r"|(?:personal\s+)?bests|(?:championship|match|set|break|game)\s+points?"
     r"|games\s+(?:into|unbeaten|without|in\s+charge|left|to\s+go)"
     r"|points?\s+(?:behind|clear|ahead|adrift|off|from|short))\b", re.IGNORECASE)
@@ -574,6 +588,7 @@ _SPORT_GATE = frozenset(_next_word(" " + word) for word in (
     "eagles", "bogeys", "laps", "yards", "penalties", "penalty", "caps", "appearances",
     "starts", "medals", "wins", "victories", "defeats", "draws", "fixtures", "corners",
     "fouls", "touchdowns", "matches", "races", "breaks", "aces", "errors", "awards", "prizes",
+    "outings", "attempts", "titles", "finals",
     "oscars", "baftas", "grammys", "emmys", "trophies", "nominations", "of", "games", "points",
     "personal", "bests", "championship", "match", "set", "break", "game", "meetings",
 ))

@@ -207,7 +207,8 @@ _MARKET_GATE = re.compile(
 _NUMBER = r"(?:\d[\d.,/-]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+half|a\s+quarter)"
 _MOVE_VERB = (r"(?:rose|fell|gained|lost|added|shed|climbed|dropped|eased|firmed|slipped|dipped"
               r"|declined|jumped|edged\s+(?:up|down)|(?:was|were)\s+(?:up|down|off)|closed"
-              r"|ended|finished|opened|up|down|off)")
+              r"|ended|finished|opened|shedding|tumbled|plunged|soared|surged|slumped|up|down"
+              r"|off)")
 # A move to a price, in the units prices move in: 'rose 25 cents to 3.95 dlrs', 'fell 1-1/2
 # to 77-1/4', 'dipped 10.20 points to 3871.00' (not 'rose 12 pct to 2.1 billion dlrs').
 _PRICE_MOVE = re.compile(
@@ -228,11 +229,15 @@ _MARKET_SETTING = re.compile(
     r"\s+(?:close|finish|level|closing)\b"
     r"|\b(?:new\s+york|london|tokyo|frankfurt|zurich|paris|hong\s+kong|singapore|sydney"
     r"|toronto|chicago)\s+(?:close|finish|trade|trading)\b"
-    rf"|\b{_MOVE_VERB}\s+(?:by\s+)?{_NUMBER}(?:\s+dlrs?)?(?:\s+on\s+\w+)?\s+(?:to|at)\s+"
+    r"|\b(?:closed|ended|finished|opened)\s+(?:sharply\s+|slightly\s+)?(?:up|down|higher|lower)\b"
+    r"|\bprices?\s+of\s+(?:[a-z-]+\s+){0,3}(?:crudes?|oil|gold|silver|copper|shares|bonds?"
+    r"|gilts|wheat|cocoa|coffee|sugar)\b"
+    rf"|\b{_MOVE_VERB}\s+(?:by\s+)?{_NUMBER}(?:%|\s+dlrs?)?(?:\s+on\s+\w+)?\s+(?:to|at)\s+"
     r"(?:an?\s+(?:record\s+|new\s+)?(?:high|low)\s+of\s+)?\$?\d"
     r"|\b(?:higher|lower|firmer|weaker|easier|stronger|unchanged)\s+at\s+\$?\d"
     r"|\bto\s+yield\b"
-    r"|\b(?:closed|opened|ended|finished|settled|quoted|indicated|traded|fixed|offered|bid)"
+    r"|\b(?:closed|opened|ended|finished|settled|quoted|indicated|traded|trading|fixed|offered"
+    r"|bid)"
     r"\s+(?:\w+\s+)?(?:at|around|near|between)\s+\$?\d")
 # A trading session named: whatever else the sentence says, it reports the market.
 _SESSION = re.compile(
@@ -245,6 +250,7 @@ _MARKET_VERB = re.compile(
     r"\b(?:closed|opened|ended|finished|settled|traded|trading|quoted|indicated|touched|hit"
     r"|firmed|eased|weakened|strengthened|rallied|slipped|dipped|gained|lost|rose|fell|climbed"
     r"|dropped|jumped|edged|changed\s+hands|bid|offered|unchanged|higher|lower|firmer|easier"
+    r"|shedding|tumbled|plunged|soared|surged|slumped|falling|rising"
     r"|weaker|steady|(?:was|were)\s+(?:up|down))\b")
 _MARKET_THING = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('markets'))})\b")
 # Words of statistics, results and forecasts, whose figures need a source even in a
