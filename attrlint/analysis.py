@@ -251,6 +251,12 @@ class Analysis:
         return frozenset(out)
 
     @cached_property
+    def padded(self) -> str:
+        """The lower-cased prose with a space in front, for word-start scans (a match found
+        from the space before a word starts, in the prose, where the word does)."""
+        return " " + self.lower
+
+    @cached_property
     def lower(self) -> str:
         """The prose in lower case, offset for offset, for case-blind scanning."""
         prose = self.doc.prose

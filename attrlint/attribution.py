@@ -462,7 +462,7 @@ class Attribution:
     @cached_property
     def _padded(self) -> str:
         """The lower-cased prose with a space in front, for word-start scans."""
-        return " " + self.analysis.lower
+        return self.analysis.padded
 
     @cached_property
     def _scan(self) -> tuple[dict[int, list[_Cue]], dict[int, list[_Cue]]]:
@@ -1176,9 +1176,8 @@ class Attribution:
             return True  # 'the CBI's February survey', 'Nationwide's house price index'
         # Whether one cue makes a frame does not depend on the others (pronouns are only
         # resolved): stop at the first, and leave the sentence's frames for when asked.
-        return (frames is None and any(self._cue_frame(cue, sentence, s.start, s.end) is not None
-                                       for cue in self._cue_table.get(sentence, ()))) \
-            or self._acts_in(sentence)
+        return frames is None and any(self._cue_frame(cue, sentence, s.start, s.end) is not None
+                                      for cue in self._cue_table.get(sentence, ()))
 
     def _acts_in(self, sentence: int) -> bool:
         """Whether a named party's own act in the sentence stands behind its figures."""
@@ -1209,7 +1208,14 @@ class Attribution:
         return False
 
     def has_source(self, sentence: int, scope: str = "paragraph") -> bool:
-        """A source in the sentence, or (paragraph scope) in a sentence it continues."""
+        """A source in the sentence, or (paragraph scope) in a sentence it continues.
+
+        Or a named party's own act in the sentence, which stands behind the figures of its
+        clause only (no later sentence continues it).
+        """
+        return self._has_source(sentence, scope) or self._acts_in(sentence)
+
+    def _has_source(self, sentence: int, scope: str) -> bool:
         sourced = self.sourced
         if sourced(sentence):
             return True
@@ -1239,7 +1245,7 @@ class Attribution:
             return False
         low = self.analysis.lower
         s = self.analysis.sentences[index]
-        if _ACCOUNT_GATE.search(low, s.start, s.end) is None:
+        if _ACCOUNT_GATE.search(self._padded, s.start, s.end + 1) is None:
             return False  # most attributions are someone's words: 'said', 'told'
         documents = self.lex.documents
         for frame in self.frames_in(index):
@@ -1359,8 +1365,9 @@ _CONTENT_WORD = re.compile(r"[a-z]{3,}")
 _NEW_TOPIC = re.compile(r"[\"“'‘]?(?:separately|meanwhile|elsewhere|in\s+(?:a\s+)?separate"
                         r"|in\s+other|on\s+the\s+other\s+hand)\b")
 # A word every data account has, tried before its frames are worked out.
-_ACCOUNT_GATE = re.compile(r"accord|found|find|show|report|suggest|indicat|estimat|calculat"
-                           r"|reveal|conclud|filing|prospectus|survey|poll|list|submission")
+_ACCOUNT_GATE = re.compile(" (?=[acefilprs])" + lexicon.trie_pattern([
+    "accord", "found", "find", "show", "report", "suggest", "indicat", "estimat", "calculat",
+    "reveal", "conclud", "filing", "prospectus", "survey", "poll", "list", "submission"]))
 # Documents that carry data, in a document cue ('in its annual report'; not 'in a statement').
 _REPORT_DOCUMENT = re.compile(r"\b(?:report|filing|prospectus|survey|poll|list|submission)$")
 # Data named by its publisher without a possessive ('Harbour Board figures showing'), and

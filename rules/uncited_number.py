@@ -142,7 +142,7 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
             is_covered = covered[figure.sentence] = (
                 attribution.has_source(figure.sentence, scope) or _question(prose, sentence)
                 or prose.startswith(_FIRST_PERSON, sentence.start)
-                or (market_data and _market_report(low, sentence)))
+                or (market_data and _market_report(low, analysis.padded, sentence)))
         if is_covered:
             continue
         if attribution.quoted_with_speaker(figure.start):
@@ -155,7 +155,7 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
                         "say who counted it: '..., according to <source>' or link the source")
 
 
-def _market_report(low: str, sentence: Sentence) -> bool:
+def _market_report(low: str, padded: str, sentence: Sentence) -> bool:
     """A sentence reporting a market's trading: its prices are the market's public record.
 
     'May cocoa closed 12 stg higher at 1,310 stg a tonne', 'The dollar opened at 145.33
@@ -166,7 +166,9 @@ def _market_report(low: str, sentence: Sentence) -> bool:
     source of their own.
     """
     start, end = sentence.start, sentence.end
-    if _MARKET_GATE.search(low, start, end) is None:
+    if _MARKET_GATE.search(padded, start, end + 1) is None and (
+            "/" not in low[start:end] or _FRACTION.search(low, start, end) is None) and \
+            _PENCE.search(low, start, end) is None:
         return False
     if _PRICE_MOVE.search(low, start, end) is None and (
             _MARKET_SETTING.search(low, start, end) is None
@@ -199,11 +201,15 @@ def _question(prose: str, sentence: Sentence) -> bool:
 # The market rule's expressions, on lower-cased prose. A cheap gate first: what every
 # market report names, a thing that trades (_MARKET_THING) or a unit a price moves in
 # (_PRICE_MOVE). A phrase is known by its last word ('heating oil': 'oil').
-_MARKET_GATE = re.compile(
-    r"\b(?:" + lexicon.trie_pattern(sorted(
-        {entry.split()[-1] for entry in lexicon.load("markets")}
-        | {"cts", "cent", "cents", "point", "points", "pence", "p", "pfennig", "pfennigs",
-           "centime", "centimes", "stg", "yen", "penny"})) + r")\b|\d/\d|\dp\b")
+_MARKET_GATE_WORDS = sorted({entry.split()[-1] for entry in lexicon.load("markets")}
+                            | {"cts", "cent", "cents", "point", "points", "pence", "p",
+                               "pfennig", "pfennigs", "centime", "centimes", "stg", "yen",
+                               "penny"})
+# Searched in the padded prose (see Analysis.padded), from the space before a word.
+_MARKET_GATE = re.compile(f" (?=[{lexicon.first_letters(_MARKET_GATE_WORDS)}])"
+                          rf"(?:{lexicon.trie_pattern(_MARKET_GATE_WORDS)})\b")
+_FRACTION = re.compile(r"\d/\d")
+_PENCE = re.compile(r"\dp\b")
 _NUMBER = r"(?:\d[\d.,/-]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+half|a\s+quarter)"
 _MOVE_VERB = (r"(?:rose|fell|gained|lost|added|shed|climbed|dropped|eased|firmed|slipped|dipped"
               r"|declined|jumped|edged\s+(?:up|down)|(?:was|were)\s+(?:up|down|off)|closed"
