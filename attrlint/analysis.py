@@ -252,8 +252,9 @@ class Analysis:
 
     @cached_property
     def padded(self) -> str:
-        """The lower-cased prose with a space in front, for word-start scans (a match found
-        from the space before a word starts, in the prose, where the word does).
+        """The lower-cased prose with a space in front, for word-start scans.
+
+        A match found from the space before a word starts, in the prose, where the word does.
         """
         return " " + self.lower
 
