@@ -16,7 +16,8 @@ behind it:
   subject; figures before that subject are not the act's ("after nine soldiers were
   killed, the president lifted the curfew" is still flagged), and neither are people
   described by what they do ("Buyers paid £3m") or a passive ("the budget was cut by
-  18%");
+  18%"). An act covers its own sentence only: it is no attribution a later sentence
+  can continue;
 - data that a named body publishes, named in the sentence ("in the Chamber of
   Commerce's spring survey, 41% ...", "Harbourside Bank's house price index rose 0.8%",
   "the Harbourside 50 index closed 23 points higher");
@@ -28,7 +29,10 @@ behind it:
   Harrow's van sales rose 3 pct"), or with "And" or "Also", or as the next figure of a run
   ("Exports rose 4%, the ministry said. Imports fell 2%."): a sentence right after one
   that gives figures carries on that account, and so does one about a survey's
-  respondents ("... of the 1,000 people interviewed said");
+  respondents ("... of the 1,000 people interviewed said") and the sentence right after
+  one crediting a report or data ("Spam has changed, according to the Email Systems
+  analysis. Half of it was health-related."), unless it turns away ("Separately, ...");
+  a person's words ("she said") need one of the markers above;
 - an item of a list whose lead-in, ending in a colon, is attributed ("The board
   announced the following changes:" and then "- Pilot fees will rise by 4%.").
 
