@@ -115,6 +115,14 @@ _SHOW_CUES = frozenset({"showed", "show", "shows", "shown", "found", "find", "fi
 # share', 'Cooper Companies filed with the SEC for an offering of 300 mln dlrs'); done by
 # anyone else ('dealers bid 104 and offered 106') it is no attribution.
 _OWN_ACT_CUES = frozenset(lexicon.load("acts"))
+# Parties named by what they are, after 'the': 'the trust has granted', 'the utility will
+# redeem' (beside the institutions lexicon's nouns).
+_PARTY_NOUNS = frozenset({"trust", "partnership", "fund", "consortium", "utility", "insurer",
+                          "lender", "brewer", "carrier", "retailer", "exchange", "union",
+                          "council", "issuer", "borrower", "seller", "buyer", "owner",
+                          "operator", "developer", "manufacturer", "maker", "producer",
+                          "publisher", "studio", "club", "league", "federation", "senate",
+                          "congress", "parliament", "assembly"})
 # The acts are looked for only in a sentence whose figures have no other source, in the
 # padded text (a space in front) from the space before each word: see
 # lexicon.WordStartScan.
@@ -199,7 +207,11 @@ _AFTER_END = regex.compile(r"[,.;:!?—–()\[\]\"“”]|\s(?:that|on|in|last|t
                            r"|because|and|but)\s", regex.IGNORECASE)
 # Asides between commas: ', who asked not to be named,', ', speaking on condition of ...,'.
 _ASIDE = regex.compile(r",\s*(?:who|which|speaking|citing|according|as|published|released"
-                       r"|issued|conducted|commissioned|carried)\b[^,]*,[\"”]?")
+                       r"|issued|conducted|commissioned|carried)\b[^,]*,[\"”]?"
+                       # a discourse adverb: 'Some arbitragers, however, said'
+                       r"|,\s*(?:however|though|meanwhile|moreover|nevertheless|nonetheless"
+                       r"|indeed|in\s+turn|in\s+fact|for\s+(?:example|instance)|too|also"
+                       r"|therefore|instead|likewise)\s*,")
 # An abbreviation in brackets after a name: 'The World Health Organisation (WHO) said'.
 _BRACKETED = re.compile(r"(?<=\w )\([A-Z][A-Z&]{1,10}\)(?=\s*$)")
 _VERB_START = regex.compile(r"\s+(?:\w+ed|is|was|are|were|has|had|have|spoke|works|worked|knows"
@@ -714,7 +726,7 @@ class Attribution:
             if i and w in _PLACE_PREPOSITIONS:
                 words, lower = words[:i], lower[:i]
                 break
-        if any(w in self.lex.institutions or w in _TITLES for w in lower):
+        if any(w in self.lex.institutions or w in _TITLES or w in _PARTY_NOUNS for w in lower):
             return True
         for i, word in enumerate(words):
             if not word[:1].isupper() or lower[i] in ("the", "a", "an"):
@@ -1225,15 +1237,34 @@ class Attribution:
         index = sentence
         while index > 0 and sentences[index - 1].block == sentences[index].block:
             if not self._continues(index):
-                # The next figures of a report or data just credited: 'The type of spam has
-                # changed, according to the Email Systems analysis. Half of spam received
-                # since Christmas was health-related.'
-                return _NEW_TOPIC.match(self.analysis.lower, sentences[index].start) is None \
-                    and self._data_account(index - 1)
+                return self._in_data_account(index)
             index -= 1
             if sourced(index):
                 return True
         return self._listed_under_source(sentences[index].block)
+
+    def _in_data_account(self, sentence: int) -> bool:
+        """Whether a sentence gives more figures of a report or data credited just before.
+
+        'The type of spam has changed, according to the Email Systems analysis. Half of
+        spam received since Christmas was health-related.' The account runs on through the
+        paragraph, up to three sentences, until another source speaks or a sentence turns
+        away ('Separately, ...').
+        """
+        sentences = self.analysis.sentences
+        low = self.analysis.lower
+        block = sentences[sentence].block
+        index = sentence
+        while index > 0 and sentence - index < _DATA_ACCOUNT_REACH and \
+                sentences[index - 1].block == block:
+            if _NEW_TOPIC.match(low, sentences[index].start) is not None:
+                return False
+            index -= 1
+            if self._data_account(index):
+                return True
+            if self.sourced(index):
+                return False  # another source's account
+        return False
 
     def _data_account(self, index: int) -> bool:
         """Whether a sentence credits a report or data, whose next sentence gives its figures.
@@ -1361,6 +1392,8 @@ _ACCOUNT_CUES = frozenset({"found", "finds", "find", "showed", "show", "shows", 
                            "indicated", "indicates", "estimated", "estimates", "calculated",
                            "calculates", "revealed", "reveals", "concluded"})
 _CONTENT_WORD = re.compile(r"[a-z]{3,}")
+# How many sentences a report's account runs on without a marker of continuation.
+_DATA_ACCOUNT_REACH = 3
 # Openings that turn to something else: 'Separately, 300 jobs will go at the plant.'
 _NEW_TOPIC = re.compile(r"[\"“'‘]?(?:separately|meanwhile|elsewhere|in\s+(?:a\s+)?separate"
                         r"|in\s+other|on\s+the\s+other\s+hand)\b")

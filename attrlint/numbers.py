@@ -403,6 +403,21 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False
     if nxt == "time" and _FREQUENCY_AFTER.match(after):
         return False  # a frequency: 'falls four times a year'
+    if alpha and low in _SMALL_WORD and nxt in _DESCRIPTOR_NEXT:
+        return False  # a description, not a count: 'a two tier system', 'four star petrol'
+    if last in ("and", "or", "to") and len(tail) == 3 and tail[0] in _ID_WORDS:
+        return False  # numbering: 'parts one and two'
+    if nxt == "place" and _PLACES_AFTER.match(after):
+        return False  # a gap in a ranking: '184 places below Henman', 'two places above'
+    if nxt in _LEAD_UNITS and _LEAD_BEFORE.search(before) and not _POLL.search(
+            prose, s_start, core_end + 200):
+        return False  # a lead in a table: 'reduces Barca's lead to four points'
+    if alpha and low in _SMALL_WORD and _CHOICE_AMONG_AFTER.match(after):
+        return False  # a choice among named ones: 'Two of Britain's biggest unions'
+    if last == "at" and start == core_start and core.isdigit() and len(core) == 2 and \
+            (after[:1] in ("", ".", ",", ";") or after.startswith(" and ")) and \
+            _CAREER_BEFORE.search(prose, s_start, start):
+        return False  # an age: 'the youngest store manager at 19', 'an MP at 27 and ...'
     # A score needs a dash: most figures are settled without the expression.
     return not (("-" in whole or "–" in whole) and _SCORE.match(whole.strip()))
 
@@ -422,6 +437,18 @@ def _next_word(text: str) -> str:
 
 
 _RANGE_WORDS = frozenset({"to", "and", "through", "until", "till"})
+# Words after a small number that make it a description: 'a two tier system'.
+_DESCRIPTOR_NEXT = frozenset({"tier", "star", "speed", "door", "seater", "stroke", "way"})
+_PLACES_AFTER = re.compile(r"\s+places?\s+(?:above|below|behind|ahead|higher|lower|up|down|to)\b")
+_LEAD_UNITS = frozenset({"point", "goal", "shot", "stroke", "game", "length"})
+_LEAD_BEFORE = re.compile(r"\b(?:lead|advantage|margin|deficit|gap)\s+(?:to|of|over)\s+$",
+                          re.IGNORECASE)
+_CHOICE_AMONG_AFTER = regex.compile(
+    r"\s+of\s+(?:the\s+)?(?:world|country|nation|city|\p{Lu}[\w.]*)['’]s\s+(?:\w+\s+){0,2}?"
+    r"(?:big|biggest|largest|leading|main|major|top|best|oldest|most|richest)\b")
+# What a sentence says of a career before 'at <age>': 'became the youngest manager at 19'.
+_CAREER_BEFORE = re.compile(r"\b(?:youngest|oldest|became|becoming|retired|retiring|died"
+                            r"|debut|elected|appointed)\b", re.IGNORECASE)
 _APPROX_IN_BRACKET = ("(about ", "(around ", "(roughly ", "(some ", "(approximately ",
                       "(nearly ", "(almost ")
 _MONTH_DAY_BEFORE = re.compile(
@@ -432,7 +459,7 @@ _AFTER_ROUND = frozenset({"", "of", "and", "with", "after", "on", "in", "at", "f
                           "tie", "ties", "round", "draw", "clash", "place", "spot", "but"})
 _FIRST_PERSON_AGE = re.compile(r"\bI(?:'m|’m|\s+am)\s+(?:only\s+|just\s+|now\s+|nearly\s+)?$")
 _MODEL_AFTER = re.compile(r"\s\d[A-Z]{1,2}\b")  # '902 3G'
-_IDIOM_WORDS = frozenset({"top", "big", "final", "catch"})
+_IDIOM_WORDS = frozenset({"top", "big", "final", "catch", "leading"})
 _IDIOM_PAIRS = frozenset({"group of", "the last"})  # 'into the last 16' (a round)
 # A jump or throw measured in metres, and the words that can follow one (a figure in
 # millions is followed by what it counts: '6.25m viewers').
@@ -449,6 +476,7 @@ _SPORT_UNITS = (r"(?:goals?|tries|try|wickets?|innings|sets?(?!\s+of\b)"
                 r"|yards?(?!\s+(?:capable|each|of)\b)|penalties|penalty|caps?|appearances?"
                 r"|starts|medals?|wins|victories|defeats|draws|fixtures|corners|fouls|outings"
                 r"|attempts|finals|titles(?=\s+(?:from|in\s+a\s+row)\b)"
+                r"|golden\s+globes?|academy\s+awards?|brit\s+awards?"
                 r"|touchdowns|matches|races|breaks?|aces|errors|awards|prizes|oscars|baftas"
                 r"|grammys|emmys|trophies|nominations)")
 _SPORT_ADJECTIVE = (
@@ -518,7 +546,7 @@ _CONVERTED = re.compile(
     r"(?:(?<![\w.,])(?!(?:1[0-9]|20)\d\d\s)[$€£¥]?\d[\d,.]*(?:[a-z]{1,2}\b|-\w+)?"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\s(?:hundred|thousand|million"
     r"|billion|trillion))"
-    r"(?:\s[A-Za-z]+){0,2}(?:\s\((?:[$€£¥]?\d[\d,.]*[a-z]{0,2};\s)?|,\sor\s)$")
+    r"(?:\s[A-Za-z]+){0,2}(?:\s?\((?:[$€£¥]?\d[\d,.]*[a-z]{0,2};\s)?|,\sor\s)$")
 # What follows a race distance: 'the 800m and 1500m titles', 'his 400m hurdles'.
 _RACE_AFTER = re.compile(
     r"\s+(?:(?:and|or)\s+\d[\d,]{1,5}m\b|(?:world|olympic|european|commonwealth|indoor"
@@ -546,7 +574,7 @@ _ID_WORDS = frozenset({
     "exit", "paragraph", "clause", "rule", "item", "vol", "volume", "issue", "episode",
     "series", "phase", "stage", "category", "class", "division", "tier", "zone", "ward",
     "district", "unit", "band", "channel", "highway", "interstate", "lot", "squad", "model",
-    "mark", "form", "type", "step", "question", "p", "pp"})
+    "mark", "form", "type", "step", "question", "p", "pp", "part", "parts"})
 _AGE_WORDS = frozenset({"aged", "age", "ages", "turned", "turn", "turns"})
 _AMOUNT_SCALE = re.compile(r"\b(?:mln|million|bln|billion|trillion|thousand|hundred)")
 _BEFORE_AGE_LIMIT = frozenset({"from", "to", "at", "of", "between", "and", "over", "under", "is",
@@ -588,7 +616,7 @@ _SPORT_GATE = frozenset(_next_word(" " + word) for word in (
     "eagles", "bogeys", "laps", "yards", "penalties", "penalty", "caps", "appearances",
     "starts", "medals", "wins", "victories", "defeats", "draws", "fixtures", "corners",
     "fouls", "touchdowns", "matches", "races", "breaks", "aces", "errors", "awards", "prizes",
-    "outings", "attempts", "titles", "finals",
+    "outings", "attempts", "titles", "finals", "golden", "academy", "brit",
     "oscars", "baftas", "grammys", "emmys", "trophies", "nominations", "of", "games", "points",
     "personal", "bests", "championship", "match", "set", "break", "game", "meetings",
 ))

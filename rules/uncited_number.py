@@ -232,7 +232,7 @@ _MARKET_SETTING = re.compile(
     r"|\bon\s+the\s+(?:[\w&.-]+\s+){0,4}(?:exchange|bourse|board\s+of\s+trade)\b"
     r"|\b(?:stock|commodity|commodities|futures|metals?|mercantile|cotton)\s+exchange\b"
     r"|\bbasis\s+points?\b"
-    r"|\b(?:cts|cents|points|pence|pfennigs?|centimes|stg|dlrs?)\s+(?:higher|lower|firmer|weaker"
+    r"|\b(?:cts|cents?|points|pence|pfennigs?|centimes|stg|dlrs?)\s+(?:higher|lower|firmer|weaker"
     r"|easier|up|down)\b"
     r"|\b(?:an|per|a)\s+(?:ounce|troy\s+ounce|barrel|bushel|gallon|lb)\b"
     r"|\bprevious\s+close\b|\b(?:yesterday|friday|thursday|monday|tuesday|wednesday)['’]s"
@@ -240,6 +240,10 @@ _MARKET_SETTING = re.compile(
     r"|\b(?:new\s+york|london|tokyo|frankfurt|zurich|paris|hong\s+kong|singapore|sydney"
     r"|toronto|chicago)\s+(?:close|finish|trade|trading)\b"
     r"|\b(?:closed|ended|finished|opened)\s+(?:sharply\s+|slightly\s+)?(?:up|down|higher|lower)\b"
+    r"|\b(?:stock|share|equity|exchange)\s+turnover\b"
+    r"|\bvolume\s+of\s+(?:more\s+than\s+)?[\d.,]+\s+(?:mln\s+|million\s+)?shares\b"
+    r"|\bshares\s+(?:in\s+[^.;,]{1,40}?\s+)?(?:have\s+|had\s+)?(?:risen|fallen|rose|fell|jumped"
+    r"|climbed|dropped|slipped|gained|lost|tumbled|plunged|soared|surged|slumped)\b"
     r"|\bprices?\s+of\s+(?:[a-z-]+\s+){0,3}(?:crudes?|oil|gold|silver|copper|shares|bonds?"
     r"|gilts|wheat|cocoa|coffee|sugar)\b"
     rf"|\b{_MOVE_VERB}\s+(?:by\s+)?{_NUMBER}(?:%|\s+dlrs?)?(?:\s+on\s+\w+)?\s+(?:to|at)\s+"
@@ -248,7 +252,7 @@ _MARKET_SETTING = re.compile(
     r"|\bto\s+yield\b"
     r"|\b(?:closed|opened|ended|finished|settled|quoted|indicated|traded|trading|fixed|offered"
     r"|bid)"
-    r"\s+(?:\w+\s+)?(?:at|around|near|between)\s+\$?\d")
+    r"\s+(?:\w+\s+)?(?:at|around|near|between|about)\s+\$?\d")
 # A trading session named: whatever else the sentence says, it reports the market.
 _SESSION = re.compile(
     r"\bin\s+(?:early|late|morning|afternoon|midday|thin|quiet|active|light|heavy|moderate"
@@ -260,7 +264,7 @@ _MARKET_VERB = re.compile(
     r"\b(?:closed|opened|ended|finished|settled|traded|trading|quoted|indicated|touched|hit"
     r"|firmed|eased|weakened|strengthened|rallied|slipped|dipped|gained|lost|rose|fell|climbed"
     r"|dropped|jumped|edged|changed\s+hands|bid|offered|unchanged|higher|lower|firmer|easier"
-    r"|shedding|tumbled|plunged|soared|surged|slumped|falling|rising"
+    r"|shedding|tumbled|plunged|soared|surged|slumped|falling|rising|risen|fallen|hit"
     r"|weaker|steady|(?:was|were)\s+(?:up|down))\b")
 _MARKET_THING = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('markets'))})\b")
 # Words of statistics, results and forecasts, whose figures need a source even in a
