@@ -1254,17 +1254,26 @@ class Attribution:
         sentences = self.analysis.sentences
         low = self.analysis.lower
         block = sentences[sentence].block
+        # First the cheap tests: the nearest sentence that may credit a report, and no turn
+        # away on the way to it. Only then the frames.
         index = sentence
-        while index > 0 and sentence - index < _DATA_ACCOUNT_REACH and \
-                sentences[index - 1].block == block:
-            if _NEW_TOPIC.match(low, sentences[index].start) is not None:
+        while True:
+            if index == 0 or sentence - index >= _DATA_ACCOUNT_REACH or \
+                    sentences[index - 1].block != block or \
+                    _NEW_TOPIC.match(low, sentences[index].start) is not None:
                 return False
             index -= 1
-            if self._data_account(index):
-                return True
-            if self.sourced(index):
-                return False  # another source's account
-        return False
+            if self._may_be_account(index):
+                break
+        return self._data_account(index) and not any(
+            self.sourced(between) for between in range(index + 1, sentence))
+
+    def _may_be_account(self, index: int) -> bool:
+        """The cheap half of _data_account: a cue, and a word of a data account."""
+        if index not in self._cue_table:
+            return False
+        s = self.analysis.sentences[index]
+        return _ACCOUNT_GATE.search(self._padded, s.start, s.end + 1) is not None
 
     def _data_account(self, index: int) -> bool:
         """Whether a sentence credits a report or data, whose next sentence gives its figures.
@@ -1272,12 +1281,9 @@ class Attribution:
         'According to figures from X', 'the survey found', 'X has reported that', 'in its
         annual report'; not a person's words ('she said', 'in a statement').
         """
-        if index not in self._cue_table:
-            return False
-        low = self.analysis.lower
-        s = self.analysis.sentences[index]
-        if _ACCOUNT_GATE.search(self._padded, s.start, s.end + 1) is None:
+        if not self._may_be_account(index):
             return False  # most attributions are someone's words: 'said', 'told'
+        low = self.analysis.lower
         documents = self.lex.documents
         for frame in self.frames_in(index):
             if frame.kind not in ("named", "pronoun") or frame.in_quote:
