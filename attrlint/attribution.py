@@ -126,8 +126,8 @@ _PARTY_NOUNS = frozenset({"trust", "partnership", "fund", "consortium", "utility
 # The acts are looked for only in a sentence whose figures have no other source, in the
 # padded text (a space in front) from the space before each word: see
 # lexicon.WordStartScan.
-_ACT_SCAN = re.compile(f" (?=[{lexicon.first_letters(sorted(_OWN_ACT_CUES))}])"
-                       rf"(?:{lexicon.trie_pattern(sorted(_OWN_ACT_CUES))})\b")
+_ACT_SCAN = lexicon.WordStartScan(lexicon.first_letters(sorted(_OWN_ACT_CUES)),
+                                  rf"(?:{lexicon.trie_pattern(sorted(_OWN_ACT_CUES))})\b")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "around", "near", "throughout", "among"})
 # What may stand between a party and its act: 'Harbour Water is to invest', 'Orrin Mills
 # plans to buy', 'the board voted to cut'.
@@ -1197,14 +1197,15 @@ class Attribution:
         # looked for here, in a sentence with figures and no other source, not in the scan
         # of the whole draft.
         s = self.analysis.sentences[sentence]
-        padded, search = self._padded, _ACT_SCAN.search
-        found = search(padded, s.start, s.end + 1)
+        padded, first = self._padded, _ACT_SCAN.first
+        found = first(padded, s.start, s.end)
         while found is not None:
-            # A match starts at the space before the word: in the prose, the word's offset.
+            # A match starts at the character before the word: in the prose, the word's
+            # offset.
             if self._cue_frame((found.start(), found.end() - 1, "cue"), sentence, s.start,
                                s.end) is not None:
                 return True
-            found = search(padded, found.end() - 1, s.end + 1)
+            found = first(padded, found.end() - 1, s.end)
         return False
 
     def _named_data(self, start: int, end: int) -> bool:
@@ -1273,7 +1274,7 @@ class Attribution:
         if index not in self._cue_table:
             return False
         s = self.analysis.sentences[index]
-        return _ACCOUNT_GATE.search(self._padded, s.start, s.end + 1) is not None
+        return _ACCOUNT_GATE.occurs(self._padded, s.start, s.end)
 
     def _data_account(self, index: int) -> bool:
         """Whether a sentence credits a report or data, whose next sentence gives its figures.
@@ -1404,9 +1405,11 @@ _DATA_ACCOUNT_REACH = 3
 _NEW_TOPIC = re.compile(r"[\"“'‘]?(?:separately|meanwhile|elsewhere|in\s+(?:a\s+)?separate"
                         r"|in\s+other|on\s+the\s+other\s+hand)\b")
 # A word every data account has, tried before its frames are worked out.
-_ACCOUNT_GATE = re.compile(" (?=[acefilprs])" + lexicon.trie_pattern([
-    "accord", "found", "find", "show", "report", "suggest", "indicat", "estimat", "calculat",
-    "reveal", "conclud", "filing", "prospectus", "survey", "poll", "list", "submission"]))
+_ACCOUNT_WORDS = ["accord", "found", "find", "show", "report", "suggest", "indicat", "estimat",
+                  "calculat", "reveal", "conclud", "filing", "prospectus", "survey", "poll",
+                  "list", "submission"]
+_ACCOUNT_GATE = lexicon.WordStartScan(lexicon.first_letters(_ACCOUNT_WORDS),
+                                      lexicon.trie_pattern(_ACCOUNT_WORDS))
 # Documents that carry data, in a document cue ('in its annual report'; not 'in a statement').
 _REPORT_DOCUMENT = re.compile(r"\b(?:report|filing|prospectus|survey|poll|list|submission)$")
 # Data named by its publisher without a possessive ('Harbour Board figures showing'), and

@@ -156,5 +156,14 @@ class WordStartScan:
             self.after_other.search(padded, start, end + 1) is not None
 
 
+    def first(self, padded: str, start: int, end: int) -> re.Match[str] | None:
+        """The first match at a word start of ``text[start:end]`` (``padded`` as above)."""
+        one = self.after_space.search(padded, start, end + 1)
+        other = self.after_other.search(padded, start, end + 1)
+        if one is None or (other is not None and other.start() < one.start()):
+            return other
+        return one
+
+
 def _start(match: re.Match[str]) -> int:
     return match.start()

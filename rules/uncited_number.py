@@ -170,17 +170,19 @@ def _market_report(low: str, padded: str, sentence: Sentence) -> bool:
     source of their own.
     """
     start, end = sentence.start, sentence.end
-    if _MARKET_GATE.search(padded, start, end + 1) is None and (
+    if not _MARKET_GATE.occurs(padded, start, end) and (
             "/" not in low[start:end] or _FRACTION.search(low, start, end) is None) and \
             _PENCE.search(low, start, end) is None:
         return False
-    if _PRICE_MOVE.search(low, start, end) is None and (
-            _MARKET_SETTING.search(low, start, end) is None
-            or _MARKET_VERB.search(low, start, end) is None
-            or _MARKET_THING.search(low, start, end) is None):
+    # A price move in the units prices move in ('down 508 points to 1,738') or a session
+    # named ('in morning trade', 'at the close') is a market report whatever else the
+    # sentence mentions ('as analysts worried over earnings growth').
+    if _PRICE_MOVE.search(low, start, end) is not None:
+        return True
+    if _MARKET_SETTING.search(low, start, end) is None \
+            or _MARKET_VERB.search(low, start, end) is None \
+            or _MARKET_THING.search(low, start, end) is None:
         return False
-    # A session named ('in morning trade', 'at the close') is a market report whatever
-    # else the sentence mentions ('as analysts worried over earnings growth').
     return _SESSION.search(low, start, end) is not None or \
         _STATISTICS.search(low, start, end) is None
 
@@ -209,9 +211,9 @@ _MARKET_GATE_WORDS = sorted({entry.split()[-1] for entry in lexicon.load("market
                             | {"cts", "cent", "cents", "point", "points", "pence", "p",
                                "pfennig", "pfennigs", "centime", "centimes", "stg", "yen",
                                "penny"})
-# Searched in the padded prose (see Analysis.padded), from the space before a word.
-_MARKET_GATE = re.compile(f" (?=[{lexicon.first_letters(_MARKET_GATE_WORDS)}])"
-                          rf"(?:{lexicon.trie_pattern(_MARKET_GATE_WORDS)})\b")
+# Searched in the padded prose (see Analysis.padded) from the character before a word.
+_MARKET_GATE = lexicon.WordStartScan(lexicon.first_letters(_MARKET_GATE_WORDS),
+                                     rf"(?:{lexicon.trie_pattern(_MARKET_GATE_WORDS)})\b")
 _FRACTION = re.compile(r"\d/\d")
 _PENCE = re.compile(r"\dp\b")
 _NUMBER = r"(?:\d[\d.,/-]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+half|a\s+quarter)"
@@ -225,7 +227,8 @@ _PRICE_MOVE = re.compile(
     rf"\b{_MOVE_VERB}\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?"
     rf"(?:{_NUMBER}\s+(?:cts|cents?|points?|pence|p|pfennigs?|centimes|stg|yen)|\d+(?:\.\d+)?p"
     r"|\d+-\d+/\d+|\d+/\d+|a\s+penny)"
-    r"(?:\s+(?:higher|lower|up|down|firmer|weaker|easier))?\s+(?:to|at)\s+\$?\d")
+    r"(?:\s+(?:higher|lower|up|down|firmer|weaker|easier))?(?:,\s+or\s+[\d.]+\s?(?:%|pct),)?"
+    r"\s+(?:to|at)\s+\$?\d")
 _MARKET_SETTING = re.compile(
     r"\bin\s+(?:[a-z'’.-]+\s+){0,3}(?:trade|trading|dealings|dealing)\b"
     r"|\bat\s+the\s+(?:close|opening|open|fixing|fix)\b"
@@ -234,7 +237,10 @@ _MARKET_SETTING = re.compile(
     r"|\bbasis\s+points?\b"
     r"|\b(?:cts|cents?|points|pence|pfennigs?|centimes|stg|dlrs?)\s+(?:higher|lower|firmer|weaker"
     r"|easier|up|down)\b"
-    r"|\b(?:an|per|a)\s+(?:ounce|troy\s+ounce|barrel|bushel|gallon|lb)\b"
+    r"|\b(?:an|per|a)\s+(?:ounce|troy\s+ounce|barrel|bushel|gallon|lb|tonne)\b"
+    r"|\b\d[\d,]*\s+lots\b|\bclosed\s+at\s+the\s+(?:low|high)\b"
+    r"|\bclose\s+(?:yesterday|today|last\s+night)\b"
+    r"|\baveraged\s+[\d.,]+\s+(?:yen|marks|francs|dlrs|cents|stg)\b"
     r"|\bprevious\s+close\b|\b(?:yesterday|friday|thursday|monday|tuesday|wednesday)['’]s"
     r"\s+(?:close|finish|level|closing)\b"
     r"|\b(?:new\s+york|london|tokyo|frankfurt|zurich|paris|hong\s+kong|singapore|sydney"
@@ -265,6 +271,7 @@ _MARKET_VERB = re.compile(
     r"|firmed|eased|weakened|strengthened|rallied|slipped|dipped|gained|lost|rose|fell|climbed"
     r"|dropped|jumped|edged|changed\s+hands|bid|offered|unchanged|higher|lower|firmer|easier"
     r"|shedding|tumbled|plunged|soared|surged|slumped|falling|rising|risen|fallen|hit"
+    r"|fixed|averaged|exchanged"
     r"|weaker|steady|(?:was|were)\s+(?:up|down))\b")
 _MARKET_THING = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('markets'))})\b")
 # Words of statistics, results and forecasts, whose figures need a source even in a
