@@ -1191,8 +1191,12 @@ class Attribution:
         return frames is None and any(self._cue_frame(cue, sentence, s.start, s.end) is not None
                                       for cue in self._cue_table.get(sentence, ()))
 
-    def _acts_in(self, sentence: int) -> bool:
-        """Whether a named party's own act in the sentence stands behind its figures."""
+    def own_act(self, sentence: int) -> bool:
+        """Whether a named party's own act in the sentence stands behind its figures.
+
+        'Orrin Mills agreed to buy the plant for $12m': the party is the act's subject and
+        the figures follow it; it is no attribution a later sentence can continue.
+        """
         # A party's own acts ('bought', 'agreed') only ever stand behind figures: they are
         # looked for here, in a sentence with figures and no other source, not in the scan
         # of the whole draft.
@@ -1223,12 +1227,9 @@ class Attribution:
     def has_source(self, sentence: int, scope: str = "paragraph") -> bool:
         """A source in the sentence, or (paragraph scope) in a sentence it continues.
 
-        Or a named party's own act in the sentence, which stands behind the figures of its
-        clause only (no later sentence continues it).
+        A named party's own act is asked about apart (own_act): it stands behind the
+        figures of its own sentence only, and costs more to find.
         """
-        return self._has_source(sentence, scope) or self._acts_in(sentence)
-
-    def _has_source(self, sentence: int, scope: str) -> bool:
         sourced = self.sourced
         if sourced(sentence):
             return True

@@ -146,7 +146,8 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
             is_covered = covered[figure.sentence] = (
                 attribution.has_source(figure.sentence, scope) or _question(prose, sentence)
                 or prose.startswith(_FIRST_PERSON, sentence.start)
-                or (market_data and _market_report(low, analysis.padded, sentence)))
+                or (market_data and _market_report(low, analysis.padded, sentence))
+                or attribution.own_act(figure.sentence))
         if is_covered:
             continue
         if attribution.quoted_with_speaker(figure.start):
@@ -248,7 +249,8 @@ _MARKET_SETTING = re.compile(
     r"|\b(?:closed|ended|finished|opened)\s+(?:sharply\s+|slightly\s+)?(?:up|down|higher|lower)\b"
     r"|\b(?:stock|share|equity|exchange)\s+turnover\b"
     r"|\bvolume\s+of\s+(?:more\s+than\s+)?[\d.,]+\s+(?:mln\s+|million\s+)?shares\b"
-    r"|\bshares\s+(?:in\s+[^.;,]{1,40}?\s+)?(?:have\s+|had\s+)?(?:risen|fallen|rose|fell|jumped"
+    r"|\bshares\s+(?:in\s+[^.;,]{1,40}?\s+)?(?:have\s+|had\s+|were\s+|was\s+)?(?:risen|fallen"
+    r"|rose|fell|jumped|up|down"
     r"|climbed|dropped|slipped|gained|lost|tumbled|plunged|soared|surged|slumped)\b"
     r"|\bprices?\s+of\s+(?:[a-z-]+\s+){0,3}(?:crudes?|oil|gold|silver|copper|shares|bonds?"
     r"|gilts|wheat|cocoa|coffee|sugar)\b"
