@@ -403,6 +403,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False
     if nxt == "time" and _FREQUENCY_AFTER.match(after):
         return False  # a frequency: 'falls four times a year'
+    if nxt in _GRADE_NEXT or (last == "of" and _PACKAGE_BEFORE.search(before)):
+        return False  # a grade or a pack size: '34 API crude', '14.5 pct protein', 'bags of 60'
     if alpha and low in _SMALL_WORD and nxt in _DESCRIPTOR_NEXT:
         return False  # a description, not a count: 'a two tier system', 'four star petrol'
     if last in ("and", "or", "to") and len(tail) == 3 and tail[0] in _ID_WORDS:
@@ -437,6 +439,11 @@ def _next_word(text: str) -> str:
 
 
 _RANGE_WORDS = frozenset({"to", "and", "through", "until", "till"})
+# What a grade is measured in, after its figure: '34 API crude', '14.5 pct protein wheat'.
+_GRADE_NEXT = frozenset({"api", "protein", "moisture", "octane", "sulphur", "sulfur", "proof",
+                         "carat"})
+_PACKAGE_BEFORE = re.compile(r"\b(?:bags?|sacks?|bales?|cases|boxes|cartons|drums|packs?)\s+of\s+$",
+                             re.IGNORECASE)
 # Words after a small number that make it a description: 'a two tier system'.
 _DESCRIPTOR_NEXT = frozenset({"tier", "star", "speed", "door", "seater", "stroke", "way"})
 _PLACES_AFTER = re.compile(r"\s+places?\s+(?:above|below|behind|ahead|higher|lower|up|down|to)\b")
