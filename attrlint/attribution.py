@@ -133,7 +133,7 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "around", "near", "throug
 # plans to buy', 'the board voted to cut'.
 _PLAN_BEFORE = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:seeking|planning|aiming|hoping|preparing"
                           r"|looking)|is|are|was|were|agreed|agrees|plans|planned|intends"
-                          r"|intended|aims|decided|voted|wants|hopes|seeks|opted|opts)\s+to\s+$")
+                          r"|intended|aims|decided|voted|wants|hopes|seeks|opted|opts|planned|arranged)\s+to\s+$")
 # Acts whose subject may be a relative pronoun's antecedent: 'Harcourt, which offered ...'.
 _ANTECEDENT_CUES = ("offered", "filed", "announced", "reported", "disclosed")
 # 'put the death toll at 60': an estimate credited to the subject.

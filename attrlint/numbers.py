@@ -243,7 +243,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
                       or nxt == "octane"):
         return False  # a model or a grade: 'the Sharp 902 3G handset', '97 octane petrol'
     if last in _IDIOM_WORDS or two in _IDIOM_PAIRS or (
-            two == "of the" and " ".join(tail) == "one of the"):
+            two == "of the" and " ".join(tail) == "one of the") or (
+            last == "of" and tail[-2:-1] == ["one"] and alpha):
         return False  # 'the top 10', 'the big three', 'one of the'
     if not alpha and ((core_start > 0 and prose[core_start - 1] == "/") or (
             after[:1] == "/" and after[1:2].isdigit())):
@@ -403,6 +404,11 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False
     if nxt == "time" and _FREQUENCY_AFTER.match(after):
         return False  # a frequency: 'falls four times a year'
+    if last == "in" and _NOMINATED_BEFORE.search(before):
+        return False  # 'nominated in six Oscar categories'
+    if last == "in" and _MARK_TIME.match(core) and _FINISHED_BEFORE.search(
+            prose, s_start, start):
+        return False  # a race time: 'finished fifth in 7.35'
     if nxt in _GRADE_NEXT or (last == "of" and _PACKAGE_BEFORE.search(before)):
         return False  # a grade or a pack size: '34 API crude', '14.5 pct protein', 'bags of 60'
     if alpha and low in _SMALL_WORD and nxt in _DESCRIPTOR_NEXT:
@@ -439,6 +445,9 @@ def _next_word(text: str) -> str:
 
 
 _RANGE_WORDS = frozenset({"to", "and", "through", "until", "till"})
+_NOMINATED_BEFORE = re.compile(r"\bnominated\s+in\s+$", re.IGNORECASE)
+_MARK_TIME = re.compile(r"\d{1,2}\.\d{2}$")
+_FINISHED_BEFORE = re.compile(r"\b(?:finished|clocked|ran|won|came)\b[^.;]{0,30}$", re.IGNORECASE)
 # What a grade is measured in, after its figure: '34 API crude', '14.5 pct protein wheat'.
 _GRADE_NEXT = frozenset({"api", "protein", "moisture", "octane", "sulphur", "sulfur", "proof",
                          "carat"})
@@ -483,14 +492,14 @@ _SPORT_UNITS = (r"(?:goals?|tries|try|wickets?|innings|sets?(?!\s+of\b)"
                 r"|yards?(?!\s+(?:capable|each|of)\b)|penalties|penalty|caps?|appearances?"
                 r"|starts|medals?|wins|victories|defeats|draws|fixtures|corners|fouls|outings"
                 r"|attempts|finals|titles(?=\s+(?:from|in\s+a\s+row)\b)"
-                r"|golden\s+globes?|academy\s+awards?|brit\s+awards?"
+                r"|golden\s+globes?|academy\s+awards?|brit\s+awards?|accolades"
                 r"|touchdowns|matches|races|breaks?|aces|errors|awards|prizes|oscars|baftas"
                 r"|grammys|emmys|trophies|nominations)")
 _SPORT_ADJECTIVE = (
     r"(?:league|international|senior|test|first-team|gold|silver|bronze|olympic|world"
     r"|unforced|service|missed|straight|consecutive|successive|home|away|opening|remaining"
     r"|premiership|grand\s+slam|major|european|domestic|career|competitive|championship"
-    r"|national|cup|six\s+nations)")
+    r"|national|cup|six\s+nations|previous|other)")
 # A mark named before it: 'to better her own mark of 6.52m'.
 _MARK_BEFORE = re.compile(r"\b(?:mark|best|record|jump|throw|leap|height)\s+of\s+$")
 # A frequency, not a count: 'falls four times a year'.
@@ -623,7 +632,8 @@ _SPORT_GATE = frozenset(_next_word(" " + word) for word in (
     "eagles", "bogeys", "laps", "yards", "penalties", "penalty", "caps", "appearances",
     "starts", "medals", "wins", "victories", "defeats", "draws", "fixtures", "corners",
     "fouls", "touchdowns", "matches", "races", "breaks", "aces", "errors", "awards", "prizes",
-    "outings", "attempts", "titles", "finals", "golden", "academy", "brit",
+    "outings", "attempts", "titles", "finals", "golden", "academy", "brit", "accolades",
+    "previous", "other",
     "oscars", "baftas", "grammys", "emmys", "trophies", "nominations", "of", "games", "points",
     "personal", "bests", "championship", "match", "set", "break", "game", "meetings",
 ))

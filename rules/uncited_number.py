@@ -258,8 +258,9 @@ _MARKET_SETTING = re.compile(
     r"(?:an?\s+(?:record\s+|new\s+)?(?:high|low)\s+of\s+)?\$?\d"
     r"|\b(?:higher|lower|firmer|weaker|easier|stronger|unchanged)\s+at\s+\$?\d"
     r"|\bto\s+yield\b"
-    r"|\b(?:closed|opened|ended|finished|settled|quoted|indicated|traded|trading|fixed|offered"
-    r"|bid)"
+    r"|\b(?:(?:was|were)\s+(?:up|down)\s+(?:about\s+)?[\d.]+%\s+at\s+\$?\d)"
+    r"|\b(?:closed|close|opened|ended|finished|settled|quoted|indicated|traded|trading|fixed"
+    r"|offered|bid)"
     r"\s+(?:\w+\s+)?(?:at|around|near|between|about)\s+\$?\d")
 # A trading session named: whatever else the sentence says, it reports the market.
 _SESSION = re.compile(
@@ -273,7 +274,7 @@ _MARKET_VERB = re.compile(
     r"|firmed|eased|weakened|strengthened|rallied|slipped|dipped|gained|lost|rose|fell|climbed"
     r"|dropped|jumped|edged|changed\s+hands|bid|offered|unchanged|higher|lower|firmer|easier"
     r"|shedding|tumbled|plunged|soared|surged|slumped|falling|rising|risen|fallen|hit"
-    r"|fixed|averaged|exchanged"
+    r"|fixed|averaged|exchanged|sank|close"
     r"|weaker|steady|(?:was|were)\s+(?:up|down))\b")
 _MARKET_THING = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('markets'))})\b")
 # Words of statistics, results and forecasts, whose figures need a source even in a
