@@ -95,8 +95,6 @@ def sources(text: str, path: str | None = None, config: Config | None = None,
     sentences = doc.analysis.sentences
     out = []
     for frame in doc.analysis.attribution.frames:
-        if frame.act:
-            continue  # a party's own act stands behind its figures but is no attribution
         start = doc.source_offset(min(frame.source_start, frame.cue_start))
         line, column = doc.position(start)
         sentence = sentences[frame.sentence]

@@ -53,9 +53,6 @@ class Frame:
     in_quote: bool
     phrase_start: int = -1
     phrase_end: int = -1
-    # A named party's own act ('Orrin Mills bought ...'): it stands behind the figures of
-    # the act, but is no account of anyone's words.
-    act: bool = False
 
     @property
     def start(self) -> int:
@@ -123,9 +120,8 @@ _PARTY_NOUNS = frozenset({"trust", "partnership", "fund", "consortium", "utility
                           "operator", "developer", "manufacturer", "maker", "producer",
                           "publisher", "studio", "club", "league", "federation", "senate",
                           "congress", "parliament", "assembly"})
-# The acts are looked for only in a sentence whose figures have no other source, in the
-# padded text (a space in front) from the space before each word: see
-# lexicon.WordStartScan.
+# The acts are looked for only in a sentence whose figures have no other source (see
+# Attribution.own_act), at its word starts.
 _ACT_SCAN = lexicon.WordStartScan(lexicon.first_letters(sorted(_OWN_ACT_CUES)),
                                   rf"(?:{lexicon.trie_pattern(sorted(_OWN_ACT_CUES))})\b")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "around", "near", "throughout", "among"})
@@ -133,7 +129,7 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "around", "near", "throug
 # plans to buy', 'the board voted to cut'.
 _PLAN_BEFORE = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:seeking|planning|aiming|hoping|preparing"
                           r"|looking)|is|are|was|were|agreed|agrees|plans|planned|intends"
-                          r"|intended|aims|decided|voted|wants|hopes|seeks|opted|opts|planned|arranged)\s+to\s+$")
+                          r"|intended|aims|decided|voted|wants|hopes|seeks|opted|opts|arranged)\s+to\s+$")
 # Acts whose subject may be a relative pronoun's antecedent: 'Harcourt, which offered ...'.
 _ANTECEDENT_CUES = ("offered", "filed", "announced", "reported", "disclosed")
 # 'put the death toll at 60': an estimate credited to the subject.
@@ -627,7 +623,7 @@ class Attribution:
                         prose[src_start:src_end], False)):
                     return None  # 'a petition signed by several members', 'cut by 18%'
                 return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
-                             *(phrase or (src_start, src_end)), act=cue in _OWN_ACT_CUES)
+                             *(phrase or (src_start, src_end)))
         before = _blank_asides(prose[s_start:subject_end])
         if cue == "saying" and (quoted := _QUOTED_AS.search(before)):
             # 'The Harbour Standard quoted Ana Ruiz as saying': the quoting outlet's account,
@@ -697,7 +693,7 @@ class Attribution:
             # $5 million' is.
             return None
         return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
-                     *(phrase or (src_start, src_end)), act=own_act)
+                     *(phrase or (src_start, src_end)))
 
     @cached_property
     def _figure_starts(self) -> list[int]:
@@ -1017,8 +1013,7 @@ class Attribution:
             if not bare_official and low.find(head, sentence.start, sentence.end) < 0:
                 continue  # no earlier source with that noun here: spare computing its frames
             for other in self.frames_in(index):
-                if other.cue_start >= frame.cue_start or other.act or \
-                        other.kind in ("agentless", "pronoun"):
+                if other.cue_start >= frame.cue_start or other.kind in ("agentless", "pronoun"):
                     continue
                 theirs = self._described(other)
                 if theirs is not None and theirs[0] == head and (
@@ -1079,7 +1074,7 @@ class Attribution:
         for other in self.frames_in(frame.sentence):
             named = (other.kind == "named" and self._identifies(other)) or (
                 other.kind == "pronoun" and other.resolved == "named")
-            if other is frame or other.in_quote or other.act or not named:
+            if other is frame or other.in_quote or not named:
                 continue
             if other.end <= frame.start and not _COORDINATION.search(
                     prose, other.cue_end, frame.start) and not self._closes(frame):
@@ -1123,13 +1118,13 @@ class Attribution:
             if 0 <= index < len(sentences) and sentences[index].block == quote.block:
                 candidates.extend(f for f in self.frames_in(index)
                                   if not (quote.start <= f.cue_start < quote.end)
-                                  and not f.act and analysis.quote_at(f.cue_start) is None)
+                                  and analysis.quote_at(f.cue_start) is None)
             if candidates:
                 break
         if not candidates and first > 0 and sentences[first].start == quote.start:
             # A quote opening a paragraph, introduced at the end of the one before.
             candidates.extend(f for f in self.frames_in(first - 1)
-                              if not f.act and analysis.quote_at(f.cue_start) is None)
+                              if analysis.quote_at(f.cue_start) is None)
         found = min(candidates, key=lambda f: abs(f.cue_start - quote.start), default=None)
         memo[quote.start] = found
         return found

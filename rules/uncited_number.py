@@ -29,16 +29,18 @@ behind it:
   Harrow's van sales rose 3 pct"), or with "And" or "Also", or as the next figure of a run
   ("Exports rose 4%, the ministry said. Imports fell 2%."): a sentence right after one
   that gives figures carries on that account, and so does one about a survey's
-  respondents ("... of the 1,000 people interviewed said") and the sentence right after
+  respondents ("... of the 1,000 people interviewed said"), and so do the sentences after
   one crediting a report or data ("Spam has changed, according to the Email Systems
-  analysis. Half of it was health-related."), unless it turns away ("Separately, ...");
-  a person's words ("she said") need one of the markers above;
+  analysis. Half of it was health-related."), up to three of them in its paragraph, until
+  another source speaks or one turns away ("Separately, ..."); a person's words ("she
+  said") need one of the markers above;
 - an item of a list whose lead-in, ending in a colon, is attributed ("The board
   announced the following changes:" and then "- Pilot fees will rise by 4%.").
 
 A figure credited only to a vague source ("reports suggest 300 jobs will go", "analysts
-expect", "the $61bn widely expected", "the deficit is projected to rise to £42m") is left
-to `vague-attribution`. These are not
+expect", "analysts had expected 34 cents", "the $61bn widely expected", "the deficit is
+projected to rise to £42m", "imports were projected at 15 mln tonnes") is left to
+`vague-attribution`. These are not
 findings:
 
 - years, eras ("240 BC"), decades, dates and day ranges ("from 14 to 17 August", "from
@@ -55,8 +57,10 @@ findings:
 - names and identifiers ("Route 9", "G20", "Form 10-K", "Half-Life 2", "50 Cent", "221
   Baker Street", "the Orion 902 3G"), arithmetic ("2+2=5"), prices in fractions
   ("30-5/8 dlrs": not the half after the slash), race distances ("the women's 1500m"),
-  a security named by its rate ("its 9.75 pct debentures"), "one of the", "two of the
-  busiest months", "a year or two", "a six figure salary";
+  a security named by its rate ("its 9.75 pct debentures"), "one of the", "one of two
+  areas", "two of the busiest months", "Two of Britain's biggest unions", "a year or two",
+  "a six figure salary", "a two tier system", grades and pack sizes ("0.3 pct sulphur",
+  "14.5 pct protein wheat", "bags of 60 kilos");
 - a conversion of the figure just before it ("$12m (£9.4m)", "$5, or four euros"),
   a number that counts the names just listed ("Brightwave and Solenta, two providers"),
   numbers that refer back ("the latter two", "those 40") and ones that count the names
@@ -131,8 +135,9 @@ def check(doc: Document, options: Mapping[str, Any]) -> Iterator[Violation]:
     low = analysis.lower
     market_data = options["market-data"] != "flag"
     # Whether each sentence holding figures needs no source of its figures, asked once per
-    # sentence: it has one, it asks a question ('Is £50m too much for one player?'), or it
-    # speaks in the writer's own voice ('I would take £50m for him.').
+    # sentence: it has one, it asks a question ('Is £50m too much for one player?'), it
+    # speaks in the writer's own voice ('I would take £50m for him.'), it reports a market,
+    # or a named party's own act stands behind it (asked last: it costs the most).
     covered: dict[int, bool] = {}
     for figure in analysis.figures:
         sentence = sentences[figure.sentence]
