@@ -90,7 +90,7 @@ _SPEECH = (
     "explained", "explains", "fear", "feared", "find", "finds", "forecast", "forecasts",
     "found", "gave", "gives", "hinted", "indicate", "indicated", "indicates", "insisted",
     "insists", "joked", "maintain", "maintained", "maintains", "note", "noted", "noting",
-    "notified", "observed", "outlined", "pledged", "pointed", "predict",
+    "notified", "observed", "outlined", "pledged", "pointed", "points", "predict",
     "predicted", "predicts",
     "projected", "promised", "propose", "proposed", "proposes", "put", "puts", "quipped",
     "recalled", "recalls", "reiterated", "remarked", "replied", "report", "reported", "reports",
@@ -597,6 +597,8 @@ class Attribution:
                          *(phrase or (src_start, src_end)))
         if cue in ("reported", "report", "reports") and not self._reporting(end, s_end):
             return None
+        if cue == "points" and not self.analysis.lower.startswith(" out", end):
+            return None  # 'points out' attributes; 'six points clear' does not
         if _DETERMINER_BEFORE.search(self.analysis.lower, max(s_start, start - 8), start) or (
                 cue in _PLURAL_NOUN_CUES
                 and _NUMBER_BEFORE.search(self.analysis.lower, max(s_start, start - 8), start)):

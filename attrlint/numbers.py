@@ -284,7 +284,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False  # a chart move: 'moved from 13 to number four'
     if last in _MOVED and nxt in ("place", "spot", "position"):
         return False  # a move in a ranking: 'climbed seven places to number one'
-    if alpha and low in _SMALL_WORD and ("-" in after or "–" in after or ":" in after) and \
+    if alpha and low in _SMALL_WORD and ("-" in after or "–" in after or ":" in after
+                                         or "," in after) and \
             _NAMES_AFTER.match(prose, core_end, core_end + 120):
         return False  # counts the names that follow: 'two airlines - Harbour Air and Eastjet'
     if alpha and before.endswith(", ") and _NAMED_PAIR_BEFORE.search(
@@ -535,8 +536,10 @@ _DESCRIBED_DURATION = re.compile(
     rf"|patient|machine|labou?r|kilowatt|megawatt|gigawatt|terawatt|{_UNITS}|{_TENS})\s)"
     r"[a-z]+\s+(?:seconds|minutes|hours|days|weeks|months|years)\b")
 # The names a count introduces: 'two airlines - Harbour Air and Eastjet'.
-_NAMES_AFTER = re.compile(r"\s+[a-z]+\s*[-–:]\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
-                          r"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s+(?:and|&)\s+[A-Z]")
+_NAMES_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}[a-z]+\s*[-–:,]\s*(?:the\s+)?"
+                          r"[A-Z0-9][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*)*"
+                          r"(?:,\s+[A-Z0-9][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*)*)*,?\s+(?:and|&)\s+"
+                          r"[A-Z0-9]")
 _SUPERLATIVE_AFTER = re.compile(r"\s+of\s+the\s+(most|least|best|worst|\w{2,}est)\b")
 _NOT_SUPERLATIVES = frozenset({"interest", "honest", "modest", "forest", "protest", "request",
                                "harvest", "contest", "inquest", "arrest", "suggest"})
