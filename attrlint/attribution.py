@@ -119,7 +119,7 @@ _PARTY_NOUNS = frozenset({"trust", "partnership", "fund", "consortium", "utility
                           "council", "issuer", "borrower", "seller", "buyer", "owner",
                           "operator", "developer", "manufacturer", "maker", "producer",
                           "publisher", "studio", "club", "league", "federation", "senate",
-                          "congress", "parliament", "assembly"})
+                          "congress", "parliament", "assembly", "directors", "board"})
 # The acts are looked for only in a sentence whose figures have no other source (see
 # Attribution.own_act), at its word starts.
 _ACT_SCAN = lexicon.WordStartScan(lexicon.first_letters(sorted(_OWN_ACT_CUES)),
@@ -128,8 +128,9 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "around", "near", "throug
 # What may stand between a party and its act: 'Harbour Water is to invest', 'Orrin Mills
 # plans to buy', 'the board voted to cut'.
 _PLAN_BEFORE = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:seeking|planning|aiming|hoping|preparing"
-                          r"|looking)|is|are|was|were|agreed|agrees|plans|planned|intends"
-                          r"|intended|aims|decided|voted|wants|hopes|seeks|opted|opts|arranged)\s+to\s+$")
+                          r"|looking|due)|is|are|was|were|agreed|agrees|plans|planned|intends"
+                          r"|intended|aims|decided|voted|wants|hopes|seeks|opted|opts|arranged)"
+                          r"\s+to\s+$")
 # Acts whose subject may be a relative pronoun's antecedent: 'Harcourt, which offered ...'.
 _ANTECEDENT_CUES = ("offered", "filed", "announced", "reported", "disclosed")
 # 'put the death toll at 60': an estimate credited to the subject.

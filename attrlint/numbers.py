@@ -405,6 +405,16 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False
     if nxt == "time" and _FREQUENCY_AFTER.match(after):
         return False  # a frequency: 'falls four times a year'
+    if last in ("clocking", "clocked") and _MARK_TIME.match(core):
+        return False  # a race time: 'clocking 7.37'
+    if last == "to" and _STREAK_BEFORE.search(before):
+        return False  # a run in a sports record: 'extended their winless streak to six'
+    if last in ("made", "make", "makes", "making") and nxt == "change" and alpha:
+        return False  # a team's selection: 'Wales have made two changes'
+    if prose.startswith("If ", s_start) and _CLAUSE_COMMA.search(prose, s_start, start) is None \
+            and (comma := _CLAUSE_COMMA.search(prose, end, end + 150)) is not None \
+            and ". " not in prose[end:comma.start()]:
+        return False  # a condition, not a claim: 'If the track sold 500,000 copies, ...'
     if last == "in" and _NOMINATED_BEFORE.search(before):
         return False  # 'nominated in six Oscar categories'
     if last == "in" and _MARK_TIME.match(core) and _FINISHED_BEFORE.search(
@@ -447,6 +457,10 @@ def _next_word(text: str) -> str:
 
 _RANGE_WORDS = frozenset({"to", "and", "through", "until", "till"})
 _NOMINATED_BEFORE = re.compile(r"\bnominated\s+in\s+$", re.IGNORECASE)
+# A comma that ends a clause, not one inside a number ('500,000').
+_CLAUSE_COMMA = re.compile(r",(?!\d)")
+_STREAK_BEFORE = re.compile(r"\b(?:streak|(?:winless|unbeaten|losing|winning|scoring|goalless"
+                            r"|undefeated)\s+(?:run|sequence))\s+to\s+$", re.IGNORECASE)
 _MARK_TIME = re.compile(r"\d{1,2}\.\d{2}$")
 _FINISHED_BEFORE = re.compile(r"\b(?:finished|clocked|ran|won|came)\b[^.;]{0,30}$", re.IGNORECASE)
 # What a grade is measured in, after its figure: '34 API crude', '14.5 pct protein wheat'.
@@ -476,7 +490,7 @@ _AFTER_ROUND = frozenset({"", "of", "and", "with", "after", "on", "in", "at", "f
                           "tie", "ties", "round", "draw", "clash", "place", "spot", "but"})
 _FIRST_PERSON_AGE = re.compile(r"\bI(?:'m|’m|\s+am)\s+(?:only\s+|just\s+|now\s+|nearly\s+)?$")
 _MODEL_AFTER = re.compile(r"\s\d[A-Z]{1,2}\b")  # '902 3G'
-_IDIOM_WORDS = frozenset({"top", "big", "final", "catch", "leading"})
+_IDIOM_WORDS = frozenset({"top", "big", "final", "catch", "leading", "best"})
 _IDIOM_PAIRS = frozenset({"group of", "the last"})  # 'into the last 16' (a round)
 # A jump or throw measured in metres, and the words that can follow one (a figure in
 # millions is followed by what it counts: '6.25m viewers').

@@ -178,12 +178,14 @@ def _market_report(low: str, padded: str, sentence: Sentence) -> bool:
     start, end = sentence.start, sentence.end
     if not _MARKET_GATE.occurs(padded, start, end) and (
             "/" not in low[start:end] or _FRACTION.search(low, start, end) is None) and \
-            _PENCE.search(low, start, end) is None:
+            _PENCE.search(low, start, end) is None and \
+            _LISTED_CLOSE.search(low, start, end) is None:
         return False
     # A price move in the units prices move in ('down 508 points to 1,738') or a session
     # named ('in morning trade', 'at the close') is a market report whatever else the
     # sentence mentions ('as analysts worried over earnings growth').
-    if _PRICE_MOVE.search(low, start, end) is not None:
+    if _PRICE_MOVE.search(low, start, end) is not None or \
+            _LISTED_CLOSE.search(low, start, end) is not None:
         return True
     if _MARKET_SETTING.search(low, start, end) is None \
             or _MARKET_VERB.search(low, start, end) is None \
@@ -235,6 +237,8 @@ _PRICE_MOVE = re.compile(
     r"|\d+-\d+/\d+|\d+/\d+|a\s+penny)"
     r"(?:\s+(?:higher|lower|up|down|firmer|weaker|easier))?(?:,\s+or\s+[\d.]+\s?(?:%|pct),)?"
     r"\s+(?:to|at)\s+\$?\d")
+# A share's close in a market listing, with no word for what trades: 'CRA closed 10 up at 7.80'.
+_LISTED_CLOSE = re.compile(r"\bclosed\s+[\d.]+\s+(?:up|down|higher|lower)\s+at\s+\d")
 _MARKET_SETTING = re.compile(
     r"\bin\s+(?:[a-z'’.-]+\s+){0,3}(?:trade|trading|dealings|dealing)\b"
     r"|\bat\s+the\s+(?:close|opening|open|fixing|fix)\b"
@@ -264,7 +268,9 @@ _MARKET_SETTING = re.compile(
     r"|\b(?:higher|lower|firmer|weaker|easier|stronger|unchanged)\s+at\s+\$?\d"
     r"|\bto\s+yield\b"
     r"|\b(?:(?:was|were)\s+(?:up|down)\s+(?:about\s+)?[\d.]+%\s+at\s+\$?\d)"
-    r"|\b(?:closed|close|opened|ended|finished|settled|quoted|indicated|traded|trading|fixed"
+    r"|\bto\s+an?\s+(?:record\s+|new\s+|session\s+)?(?:high|low)\s+of\s+\$?\d"
+    r"|\b(?:closed|close|closing|opened|ended|finished|settled|quoted|indicated|traded|trading"
+    r"|fixed"
     r"|offered|bid)"
     r"\s+(?:\w+\s+)?(?:at|around|near|between|about)\s+\$?\d")
 # A trading session named: whatever else the sentence says, it reports the market.
@@ -279,7 +285,7 @@ _MARKET_VERB = re.compile(
     r"|firmed|eased|weakened|strengthened|rallied|slipped|dipped|gained|lost|rose|fell|climbed"
     r"|dropped|jumped|edged|changed\s+hands|bid|offered|unchanged|higher|lower|firmer|easier"
     r"|shedding|tumbled|plunged|soared|surged|slumped|falling|rising|risen|fallen|hit"
-    r"|fixed|averaged|exchanged|sank|close"
+    r"|fixed|averaged|exchanged|sank|close|closing|settled|rally|shed|dropping"
     r"|weaker|steady|(?:was|were)\s+(?:up|down))\b")
 _MARKET_THING = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('markets'))})\b")
 # Words of statistics, results and forecasts, whose figures need a source even in a
