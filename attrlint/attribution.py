@@ -124,6 +124,12 @@ _PARTY_NOUNS = frozenset({"trust", "partnership", "fund", "consortium", "utility
 # Attribution.own_act), at its word starts.
 _ACT_SCAN = lexicon.WordStartScan(lexicon.first_letters(sorted(_OWN_ACT_CUES)),
                                   rf"(?:{lexicon.trie_pattern(sorted(_OWN_ACT_CUES))})\b")
+# What follows 'set' when it sets no terms: 'set a new record', 'set up', 'set to rise'.
+_SET_NOT_AN_ACT = re.compile(r"\s+(?:(?:a|an|the|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
+                             r"(?:record|best|high|low|precedent|example|standard|pace|tone)\b"
+                             r"|up|out|off|for|to|about|aside|apart|in|on|fire)\b")
+_SET_AS_NOUN = re.compile(r"\b(?:first|second|third|fourth|fifth|final|opening|deciding|next"
+                          r"|last|each|every|one|a|the)\s+$")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "around", "near", "throughout", "among"})
 # What may stand between a party and its act: 'Harbour Water is to invest', 'Orrin Mills
 # plans to buy', 'the board voted to cut'.
@@ -600,6 +606,10 @@ class Attribution:
             return None
         if cue == "points" and not self.analysis.lower.startswith(" out", end):
             return None  # 'points out' attributes; 'six points clear' does not
+        if cue == "set" and (_SET_NOT_AN_ACT.match(self.analysis.lower, end) or
+                             _SET_AS_NOUN.search(self.analysis.lower, max(s_start, start - 12),
+                                                 start)):
+            return None  # 'set a record', 'set up', 'is set to', 'the first set': no terms set
         if _DETERMINER_BEFORE.search(self.analysis.lower, max(s_start, start - 8), start) or (
                 cue in _PLURAL_NOUN_CUES
                 and _NUMBER_BEFORE.search(self.analysis.lower, max(s_start, start - 8), start)):

@@ -259,7 +259,7 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
         return False  # arithmetic, not a count: '2+2=5'
     if after[:1] == "-" and after.startswith(("- to ", "- and ")):
         return False  # the first half of a range of compounds: 'six- to eight-year-olds'
-    if last in ("to", "at", "from") and core.isdigit() and len(core) <= 3 and \
+    if last in ("to", "at", "from", "ranked") and core.isdigit() and len(core) <= 3 and \
             _RANK_AFTER.match(after):
         return False  # a ranking: 'dropped to 87 in the world'
     small = low in _SMALL_WORD or (core.isdigit() and len(core) <= 3)
@@ -285,7 +285,8 @@ def _is_claim(prose: str, core: str, core_start: int, core_end: int, start: int,
     if last in _MOVED and nxt in ("place", "spot", "position"):
         return False  # a move in a ranking: 'climbed seven places to number one'
     if alpha and low in _SMALL_WORD and ("-" in after or "–" in after or ":" in after
-                                         or "," in after) and \
+                                         or "," in after or " and " in prose[
+                                             core_end:core_end + 80]) and \
             _NAMES_AFTER.match(prose, core_end, core_end + 120):
         return False  # counts the names that follow: 'two airlines - Harbour Air and Eastjet'
     if alpha and before.endswith(", ") and _NAMED_PAIR_BEFORE.search(
@@ -550,7 +551,7 @@ _DESCRIBED_DURATION = re.compile(
     rf"|patient|machine|labou?r|kilowatt|megawatt|gigawatt|terawatt|{_UNITS}|{_TENS})\s)"
     r"[a-z]+\s+(?:seconds|minutes|hours|days|weeks|months|years)\b")
 # The names a count introduces: 'two airlines - Harbour Air and Eastjet'.
-_NAMES_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}[a-z]+\s*[-–:,]\s*(?:the\s+)?"
+_NAMES_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}[a-z]+\s*[-–:,]?\s*(?:the\s+)?"
                           r"[A-Z0-9][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*)*"
                           r"(?:,\s+[A-Z0-9][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*)*)*,?\s+(?:and|&)\s+"
                           r"[A-Z0-9]")
