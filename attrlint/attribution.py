@@ -209,7 +209,7 @@ _CLAUSE_BREAK = regex.compile(
 _AFTER_END = regex.compile(r"[,.;:!?—–()\[\]\"“”]|\s(?:that|on|in|last|this|when|after|as|who"
                            r"|because|and|but)\s", regex.IGNORECASE)
 # Asides between commas: ', who asked not to be named,', ', speaking on condition of ...,'.
-_ASIDE = regex.compile(r",\s*(?:who|which|speaking|citing|according|as|published|released"
+_ASIDE = re.compile(r",\s*(?:who|which|speaking|citing|according|as|published|released"
                        r"|issued|conducted|commissioned|carried)\b[^,]*,[\"”]?"
                        # a discourse adverb: 'Some arbitragers, however, said'
                        r"|,\s*(?:however|though|meanwhile|moreover|nevertheless|nonetheless"
@@ -221,7 +221,7 @@ _VERB_START = regex.compile(r"\s+(?:\w+ed|is|was|are|were|has|had|have|spoke|wor
                             r"|declined|asked|requested|sits|sat|led|leads|runs|ran)\b",
                             regex.IGNORECASE)
 # 'the sources', 'the official', 'these analysts': a source the story already introduced.
-_ANAPHOR = regex.compile(r"(?i)^(?:the|these|those|both|such)\s+(?:[\w.’'&-]+\s+){0,3}"
+_ANAPHOR = re.compile(r"(?i)^(?:the|these|those|both|such)\s+(?:[\w.’'&-]+\s+){0,3}"
                          r"(?:sources?|officials?|analysts?|diplomats?|aides?|experts?|economists?|dealers?|traders?"
                          r"|bankers?|people|person|executives?)$")
 _REPORTING_NEXT = regex.compile(
@@ -260,7 +260,7 @@ _TAIL = regex.compile(r"\s+(?!(?:it|he|she|they|we|i|you|that|there|this)\b)"
 # 'The mayor, Ana Ruiz, said ...': a name in apposition, so the speaker comes before the verb.
 _NAME_BETWEEN_COMMAS = regex.compile(
     r"(?:^|,)\s*\p{Lu}[\w.’'-]*(?:\s+(?:\p{Lu}[\w.’'-]*|de|van|von|al|bin)){0,3}\s*,\s*$")
-_BY_AGENT = regex.compile(r"\s+by\s+(?=\S)")
+_BY_AGENT = re.compile(r"\s+by\s+(?=\S)")
 # The subject at the start of a sentence: words up to the first verb-like word.
 _CLAUSE_HEAD = regex.compile(r"\s*((?:the\s+|a\s+|an\s+)?(?:[\p{Lu}][\w’'.-]*\s+|[\w’'-]+-\s*)*"
                              r"(?:[\p{Lu}][\w’'.-]*|[a-z][\w-]*(?=\s+\w+ed\b)))")
@@ -292,7 +292,7 @@ _DEPARTMENTS = frozenset({"defense", "defence", "commerce", "treasury", "agricul
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:(?-i:[a-z]+ly)\s+)?$",
                          regex.IGNORECASE | regex.REVERSE)
 _PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
-_WORD = regex.compile(r"[\w'’.&-]+")
+_WORD = re.compile(r"[\w'’.&-]+")
 _NAME_PART = regex.compile(r"^[\p{Lu}][\p{L}'’.&-]*$")
 # The same for a word of ASCII letters (most words), with the cheaper engine.
 _ASCII_NAME_PART = re.compile(r"[A-Z][A-Za-z'.&-]*")
@@ -1387,7 +1387,7 @@ class Attribution:
 # 'Furthermore', 'After that', 'Of those' or 'From these', one with 'also' among its first
 # words ('Sales in Asia also rose'), or one referring back ('It', 'That', 'The figure',
 # 'But they').
-_CONTINUATION = regex.compile(
+_CONTINUATION = re.compile(
     r"""(?:["“]?\s*)?(?:(?:and|also|furthermore|similarly|after\s+that|on\s+top\s+of\s+that"""
     r"""|in\s+total|in\s+all|overall|altogether|by\s+contrast|in\s+contrast"""
     r"""|(?:of|from|among|in|for)\s+(?:those|these|them|this|that)\b),?\s"""
@@ -1398,7 +1398,7 @@ _CONTINUATION = regex.compile(
     r"""|document|filing|audit|analysis|review|statement|results|census|statistics"""
     r"""|poll|findings|agency|company|firm|ministry|department|office|council|board|group"""
     r"""|bank|government|authority|police|estimate|estimates|records)|its|their|his|her)\b)""",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 
 
@@ -1461,7 +1461,7 @@ _SPEECH_TAG = regex.compile(r"\s*(?:he|she|they|we|I|\p{Lu}[\p{L}'’-]+)\s+(?:c
 _ITEM_MARKS = ("- ", "* ", "• ")
 # The people a survey asked, which refers back to the survey: '65% of the 1,000 people
 # interviewed said'.
-_RESPONDENTS = regex.compile(r"\b(?:respondents|(?:interviewed|surveyed|polled|questioned)"
+_RESPONDENTS = re.compile(r"\b(?:respondents|(?:interviewed|surveyed|polled|questioned)"
                              r"\s+(?:said|say|says|thought|think|believed|believe|agreed|felt))\b")
 
 

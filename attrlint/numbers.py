@@ -107,21 +107,21 @@ _DASH_DIGIT = re.compile(r"[-–]\d")
 
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
            r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_DATE_AFTER = regex.compile(
+_DATE_AFTER = re.compile(
     rf"^(?:st|nd|rd|th)?(?:\s*(?:and|to|&|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s*(?:of\s+)?"
-    rf"(?:{_MONTHS})\b", regex.IGNORECASE)
+    rf"(?:{_MONTHS})\b", re.IGNORECASE)
 _ERA_AFTER = re.compile(r"\s?(?:a\.d\.|ad\b|b\.c\.|bc\b|bce\b|ce\b)", re.IGNORECASE)
-_TIME_AFTER = regex.compile(
+_TIME_AFTER = re.compile(
     r"^(?:[:.]\d{2})?\s?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|noon|midnight|gmt|bst|utc|et|edt|est"
     r"|pst|hrs|h\b)",
-    regex.IGNORECASE)
+    re.IGNORECASE)
 _AGE_AFTER = regex.compile(r"^(?:-|\s)?(?:years?[-\s]olds?|yrs?\.?\s+old)", regex.IGNORECASE)
 _NAME_BEFORE_AGE = regex.compile(r"\p{Lu}[\p{L}'’.-]*\s*[,(]\s*$")
 _SCORE = regex.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
 _SMALL_WORD = frozenset(_UNITS.split("|")[:10]) | {"a", "an"}
 _FRACTION_WORD = regex.compile(r"(?:thirds?|quarters?|fifths?|tenths?|halves)\b", regex.IGNORECASE)
-_RACE = regex.compile(r"^\d[\d,]{1,5}m$|^\d{1,2}k$", regex.IGNORECASE)
-_YEAR = regex.compile(r"^(?:1[0-9]|20)\d{2}(?:s|['’]s)?$")
+_RACE = re.compile(r"^\d[\d,]{1,5}m$|^\d{1,2}k$", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:1[0-9]|20)\d{2}(?:s|['’]s)?$")
 _DECADE = regex.compile(r"^['’]?\d0['’]?s$")
 
 
