@@ -206,8 +206,8 @@ _CLAUSE_BREAK = regex.compile(
     r"""|said|says|say)\b""",
     regex.IGNORECASE | regex.REVERSE,
 )
-_AFTER_END = regex.compile(r"[,.;:!?—–()\[\]\"“”]|\s(?:that|on|in|last|this|when|after|as|who"
-                           r"|because|and|but)\s", regex.IGNORECASE)
+_AFTER_END = re.compile(r"[,.;:!?—–()\[\]\"“”]|\s(?:that|on|in|last|this|when|after|as|who"
+                           r"|because|and|but)\s", re.IGNORECASE)
 # Asides between commas: ', who asked not to be named,', ', speaking on condition of ...,'.
 _ASIDE = re.compile(r",\s*(?:who|which|speaking|citing|according|as|published|released"
                        r"|issued|conducted|commissioned|carried)\b[^,]*,[\"”]?"
@@ -224,10 +224,10 @@ _VERB_START = regex.compile(r"\s+(?:\w+ed|is|was|are|were|has|had|have|spoke|wor
 _ANAPHOR = re.compile(r"(?i)^(?:the|these|those|both|such)\s+(?:[\w.’'&-]+\s+){0,3}"
                          r"(?:sources?|officials?|analysts?|diplomats?|aides?|experts?|economists?|dealers?|traders?"
                          r"|bankers?|people|person|executives?)$")
-_REPORTING_NEXT = regex.compile(
+_REPORTING_NEXT = re.compile(
     r"\s+(?:that|on\s+\w+day|in\s+(?:a|an|its|his|her|their)\b|last|earlier|yesterday|today"
-    r"|this)\b", regex.IGNORECASE)
-_NOTIFYING = regex.compile(r"\s+[^,.;]{0,60}?(?<!compared\s)(?<!up\s)(?<!close\s)(?<!due\s)"
+    r"|this)\b", re.IGNORECASE)
+_NOTIFYING = re.compile(r"\s+[^,.;]{0,60}?(?<!compared\s)(?<!up\s)(?<!close\s)(?<!due\s)"
                            r"(?<!rose\s)(?<!fell\s)(?<!increased\s)(?<!declined\s)(?<!grew\s)"
                            r"(?<!dropped\s)(?<!jumped\s)(?<!climbed\s)(?<!gained\s)"
                            r"\bto\s+(?:the|his|her|their|its|a|an|police|authorities"
@@ -254,9 +254,9 @@ _INVERTIBLE = frozenset({"said", "says", "added", "adds", "wrote", "explained", 
                          "admitted", "predicted", "predicts", "concluded", "reported",
                          "reports", "estimated"})
 # The rest of a sentence after a cue when it is only the source: ', predicts the report by BT.'
-_TAIL = regex.compile(r"\s+(?!(?:it|he|she|they|we|i|you|that|there|this)\b)"
+_TAIL = re.compile(r"\s+(?!(?:it|he|she|they|we|i|you|that|there|this)\b)"
                       r"(?:[\w.’'&-]+\s+){0,10}?[\w.’'&-]+(?:\s+\([A-Z][A-Z&]{1,10}\))?"
-                      r"[.!?\"”’]*\s*$", regex.IGNORECASE)
+                      r"[.!?\"”’]*\s*$", re.IGNORECASE)
 # 'The mayor, Ana Ruiz, said ...': a name in apposition, so the speaker comes before the verb.
 _NAME_BETWEEN_COMMAS = regex.compile(
     r"(?:^|,)\s*\p{Lu}[\w.’'-]*(?:\s+(?:\p{Lu}[\w.’'-]*|de|van|von|al|bin)){0,3}\s*,\s*$")
@@ -280,9 +280,9 @@ _PARTICIPLES = frozenset({"saying", "adding", "noting", "warning", "arguing", "c
                           "describing", "estimating", "forecasting", "predicting"})
 # After an inverted cue, a source is short and ends at a comma or the sentence's end:
 # '"...," said Ana Ruiz, the mayor.' but not '..., said it had offered ...'.
-_SHORT_SOURCE = regex.compile(r"\s+(?!(?:it|he|she|they|we|i|you|that|there|this)\b)"
+_SHORT_SOURCE = re.compile(r"\s+(?!(?:it|he|she|they|we|i|you|that|there|this)\b)"
                               r"(?:[\w.’'&-]+\s+){0,5}?[\w.’'&-]+\s*(?:,|[.!?\"”’]*\s*$)",
-                              regex.IGNORECASE)
+                              re.IGNORECASE)
 _MODAL_BEFORE = re.compile(r"\b(?:should|must|shall|to)\s+$")
 # Voices of a named party, like its spokespeople: 'a Samjens lawyer', 'counsel for the bank'.
 _ADVOCATES = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "counsel"})
@@ -291,7 +291,7 @@ _DEPARTMENTS = frozenset({"defense", "defence", "commerce", "treasury", "agricul
                           "justice", "interior", "transportation", "labor", "labour"})
 _PASSIVE = regex.compile(r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:(?-i:[a-z]+ly)\s+)?$",
                          regex.IGNORECASE | regex.REVERSE)
-_PRONOUN = regex.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
+_PRONOUN = re.compile(r"(?i)^(?:he|she|they|it|we|i|you|one)$")
 _WORD = re.compile(r"[\w'’.&-]+")
 _NAME_PART = regex.compile(r"^[\p{Lu}][\p{L}'’.&-]*$")
 # The same for a word of ASCII letters (most words), with the cheaper engine.

@@ -115,14 +115,14 @@ _TIME_AFTER = re.compile(
     r"^(?:[:.]\d{2})?\s?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|noon|midnight|gmt|bst|utc|et|edt|est"
     r"|pst|hrs|h\b)",
     re.IGNORECASE)
-_AGE_AFTER = regex.compile(r"^(?:-|\s)?(?:years?[-\s]olds?|yrs?\.?\s+old)", regex.IGNORECASE)
+_AGE_AFTER = re.compile(r"^(?:-|\s)?(?:years?[-\s]olds?|yrs?\.?\s+old)", re.IGNORECASE)
 _NAME_BEFORE_AGE = regex.compile(r"\p{Lu}[\p{L}'’.-]*\s*[,(]\s*$")
 _SCORE = regex.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
 _SMALL_WORD = frozenset(_UNITS.split("|")[:10]) | {"a", "an"}
 _FRACTION_WORD = regex.compile(r"(?:thirds?|quarters?|fifths?|tenths?|halves)\b", regex.IGNORECASE)
 _RACE = re.compile(r"^\d[\d,]{1,5}m$|^\d{1,2}k$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[0-9]|20)\d{2}(?:s|['’]s)?$")
-_DECADE = regex.compile(r"^['’]?\d0['’]?s$")
+_DECADE = re.compile(r"^['’]?\d0['’]?s$")
 
 
 def _is_name_word(text: str, core_start: int, prose: str, sentence_start: int) -> bool:
@@ -617,13 +617,13 @@ _BEFORE_AGE_LIMIT = frozenset({"from", "to", "at", "of", "between", "and", "over
 _AGE_NOUN = re.compile(r"(?<!average )(?<!median )(?<!mean )\bages?\b", re.IGNORECASE)
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "your", "my"})
 # What follows a rate or dividend that names a security rather than stating a figure.
-_SECURITY_AFTER = regex.compile(
+_SECURITY_AFTER = re.compile(
     r"(?:\s*(?:pct|percent|%|dlrs?|cents?|dollars?))?"
     r"(?:\s+(?:cumulative|convertible|exchangeable|subordinated|senior|junior|secured"
     r"|unsecured|guaranteed|redeemable|participating|sinking[-\s]fund|first[-\s]mortgage"
     r"|coupon|series\s+\w+|class\s+\w+))*"
     r"\s+(?:preferred|preference|debentures?|notes?|bonds?|eurobonds?|loan\s+stock)\b",
-    regex.IGNORECASE)
+    re.IGNORECASE)
 # Words before a race distance: 'the women's 1500m', 'the indoor 60m'.
 _RACE_OWNERS = frozenset({"men's", "women's", "boys'", "girls'", "junior", "senior", "indoor"})
 # Singular stems: _next_word strips a plural 's'.
