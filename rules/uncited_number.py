@@ -239,6 +239,8 @@ _PRICE_MOVE = re.compile(
     r"\s+(?:to|at)\s+\$?\d")
 # A share's close in a market listing, with no word for what trades: 'CRA closed 10 up at 7.80'.
 _LISTED_CLOSE = re.compile(r"\bclosed\s+[\d.]+\s+(?:up|down|higher|lower)\s+at\s+\d")
+# Where and how trading is reported: a session, an exchange, a unit of price or volume, a
+# close or a fixing at a level.
 _MARKET_SETTING = re.compile(
     r"\bin\s+(?:[a-z'’.-]+\s+){0,3}(?:trade|trading|dealings|dealing)\b"
     r"|\bat\s+the\s+(?:close|opening|open|fixing|fix)\b"
@@ -259,8 +261,8 @@ _MARKET_SETTING = re.compile(
     r"|\b(?:stock|share|equity|exchange)\s+turnover\b"
     r"|\bvolume\s+of\s+(?:more\s+than\s+)?[\d.,]+\s+(?:mln\s+|million\s+)?shares\b"
     r"|\bshares\s+(?:in\s+[^.;,]{1,40}?\s+)?(?:have\s+|had\s+|were\s+|was\s+)?(?:risen|fallen"
-    r"|rose|fell|jumped|up|down"
-    r"|climbed|dropped|slipped|gained|lost|tumbled|plunged|soared|surged|slumped)\b"
+    r"|rose|fell|jumped|up|down|climbed|dropped|slipped|gained|lost|tumbled|plunged|soared"
+    r"|surged|slumped)\b"
     r"|\bprices?\s+of\s+(?:[a-z-]+\s+){0,3}(?:crudes?|oil|gold|silver|copper|shares|bonds?"
     r"|gilts|wheat|cocoa|coffee|sugar)\b"
     rf"|\b{_MOVE_VERB}\s+(?:by\s+)?{_NUMBER}(?:%|\s+dlrs?)?(?:\s+on\s+\w+)?\s+(?:to|at)\s+"
@@ -270,9 +272,7 @@ _MARKET_SETTING = re.compile(
     r"|\b(?:(?:was|were)\s+(?:up|down)\s+(?:about\s+)?[\d.]+%\s+at\s+\$?\d)"
     r"|\bto\s+an?\s+(?:record\s+|new\s+|session\s+)?(?:high|low)\s+of\s+\$?\d"
     r"|\b(?:closed|close|closing|opened|ended|finished|settled|quoted|indicated|traded|trading"
-    r"|fixed"
-    r"|offered|bid)"
-    r"\s+(?:\w+\s+)?(?:at|around|near|between|about)\s+\$?\d")
+    r"|fixed|offered|bid)\s+(?:\w+\s+)?(?:at|around|near|between|about)\s+\$?\d")
 # A trading session named: whatever else the sentence says, it reports the market.
 _SESSION = re.compile(
     r"\bin\s+(?:early|late|morning|afternoon|midday|thin|quiet|active|light|heavy|moderate"
@@ -280,13 +280,14 @@ _SESSION = re.compile(
     r"(?:\s+[a-z]+)?\s+(?:trade|trading|dealings)\b"
     r"|\bat\s+the\s+(?:close|opening)\b"
     r"|\bon\s+the\s+(?:[\w&.-]+\s+){0,4}(?:stock\s+exchange|bourse)\b")
+# How a market report says what prices did.
 _MARKET_VERB = re.compile(
-    r"\b(?:closed|opened|ended|finished|settled|traded|trading|quoted|indicated|touched|hit"
-    r"|firmed|eased|weakened|strengthened|rallied|slipped|dipped|gained|lost|rose|fell|climbed"
-    r"|dropped|jumped|edged|changed\s+hands|bid|offered|unchanged|higher|lower|firmer|easier"
-    r"|shedding|tumbled|plunged|soared|surged|slumped|falling|rising|risen|fallen|hit"
-    r"|fixed|averaged|exchanged|sank|close|closing|settled|rally|shed|dropping"
-    r"|weaker|steady|(?:was|were)\s+(?:up|down))\b")
+    r"\b(?:close|closed|closing|opened|ended|finished|settled|traded|trading|quoted|indicated"
+    r"|fixed|averaged|exchanged|touched|hit|changed\s+hands|bid|offered|rally|rallied|firmed"
+    r"|eased|weakened|strengthened|slipped|dipped|gained|lost|rose|rising|risen|fell|falling"
+    r"|fallen|climbed|dropped|dropping|jumped|edged|shed|shedding|tumbled|plunged|soared"
+    r"|surged|slumped|sank|unchanged|higher|lower|firmer|easier|weaker|steady"
+    r"|(?:was|were)\s+(?:up|down))\b")
 _MARKET_THING = re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('markets'))})\b")
 # Words of statistics, results and forecasts, whose figures need a source even in a
 # sentence about a market.
