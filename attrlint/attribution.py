@@ -207,14 +207,14 @@ _CLAUSE_BREAK = regex.compile(
     regex.IGNORECASE | regex.REVERSE,
 )
 _AFTER_END = re.compile(r"[,.;:!?—–()\[\]\"“”]|\s(?:that|on|in|last|this|when|after|as|who"
-                           r"|because|and|but)\s", re.IGNORECASE)
+                        r"|because|and|but)\s", re.IGNORECASE)
 # Asides between commas: ', who asked not to be named,', ', speaking on condition of ...,'.
 _ASIDE = re.compile(r",\s*(?:who|which|speaking|citing|according|as|published|released"
-                       r"|issued|conducted|commissioned|carried)\b[^,]*,[\"”]?"
-                       # a discourse adverb: 'Some arbitragers, however, said'
-                       r"|,\s*(?:however|though|meanwhile|moreover|nevertheless|nonetheless"
-                       r"|indeed|in\s+turn|in\s+fact|for\s+(?:example|instance)|too|also"
-                       r"|therefore|instead|likewise)\s*,")
+                    r"|issued|conducted|commissioned|carried)\b[^,]*,[\"”]?"
+                    # a discourse adverb: 'Some arbitragers, however, said'
+                    r"|,\s*(?:however|though|meanwhile|moreover|nevertheless|nonetheless"
+                    r"|indeed|in\s+turn|in\s+fact|for\s+(?:example|instance)|too|also"
+                    r"|therefore|instead|likewise)\s*,")
 # An abbreviation in brackets after a name: 'The World Health Organisation (WHO) said'.
 _BRACKETED = re.compile(r"(?<=\w )\([A-Z][A-Z&]{1,10}\)(?=\s*$)")
 _VERB_START = regex.compile(r"\s+(?:\w+ed|is|was|are|were|has|had|have|spoke|works|worked|knows"
@@ -222,16 +222,16 @@ _VERB_START = regex.compile(r"\s+(?:\w+ed|is|was|are|were|has|had|have|spoke|wor
                             regex.IGNORECASE)
 # 'the sources', 'the official', 'these analysts': a source the story already introduced.
 _ANAPHOR = re.compile(r"(?i)^(?:the|these|those|both|such)\s+(?:[\w.’'&-]+\s+){0,3}"
-                         r"(?:sources?|officials?|analysts?|diplomats?|aides?|experts?|economists?|dealers?|traders?"
-                         r"|bankers?|people|person|executives?)$")
+                      r"(?:sources?|officials?|analysts?|diplomats?|aides?|experts?|economists?|dealers?|traders?"
+                      r"|bankers?|people|person|executives?)$")
 _REPORTING_NEXT = re.compile(
     r"\s+(?:that|on\s+\w+day|in\s+(?:a|an|its|his|her|their)\b|last|earlier|yesterday|today"
     r"|this)\b", re.IGNORECASE)
 _NOTIFYING = re.compile(r"\s+[^,.;]{0,60}?(?<!compared\s)(?<!up\s)(?<!close\s)(?<!due\s)"
-                           r"(?<!rose\s)(?<!fell\s)(?<!increased\s)(?<!declined\s)(?<!grew\s)"
-                           r"(?<!dropped\s)(?<!jumped\s)(?<!climbed\s)(?<!gained\s)"
-                           r"\bto\s+(?:the|his|her|their|its|a|an|police|authorities"
-                           r"|investigators|regulators)\b")
+                        r"(?<!rose\s)(?<!fell\s)(?<!increased\s)(?<!declined\s)(?<!grew\s)"
+                        r"(?<!dropped\s)(?<!jumped\s)(?<!climbed\s)(?<!gained\s)"
+                        r"\bto\s+(?:the|his|her|their|its|a|an|police|authorities"
+                        r"|investigators|regulators)\b")
 _APPOSITIVE = regex.compile(r",?\s+(?:\p{Lu}[\p{L}'’.-]+\s+){1,3}")
 _BY_SOMEONE = regex.compile(r"\b(?:by|at|from|of|with|for)\s+(?:the\s+)?(?:\p{Lu}|\w+'s\b)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|these|those|our"
@@ -255,8 +255,8 @@ _INVERTIBLE = frozenset({"said", "says", "added", "adds", "wrote", "explained", 
                          "reports", "estimated"})
 # The rest of a sentence after a cue when it is only the source: ', predicts the report by BT.'
 _TAIL = re.compile(r"\s+(?!(?:it|he|she|they|we|i|you|that|there|this)\b)"
-                      r"(?:[\w.’'&-]+\s+){0,10}?[\w.’'&-]+(?:\s+\([A-Z][A-Z&]{1,10}\))?"
-                      r"[.!?\"”’]*\s*$", re.IGNORECASE)
+                   r"(?:[\w.’'&-]+\s+){0,10}?[\w.’'&-]+(?:\s+\([A-Z][A-Z&]{1,10}\))?"
+                   r"[.!?\"”’]*\s*$", re.IGNORECASE)
 # 'The mayor, Ana Ruiz, said ...': a name in apposition, so the speaker comes before the verb.
 _NAME_BETWEEN_COMMAS = regex.compile(
     r"(?:^|,)\s*\p{Lu}[\w.’'-]*(?:\s+(?:\p{Lu}[\w.’'-]*|de|van|von|al|bin)){0,3}\s*,\s*$")
@@ -281,8 +281,8 @@ _PARTICIPLES = frozenset({"saying", "adding", "noting", "warning", "arguing", "c
 # After an inverted cue, a source is short and ends at a comma or the sentence's end:
 # '"...," said Ana Ruiz, the mayor.' but not '..., said it had offered ...'.
 _SHORT_SOURCE = re.compile(r"\s+(?!(?:it|he|she|they|we|i|you|that|there|this)\b)"
-                              r"(?:[\w.’'&-]+\s+){0,5}?[\w.’'&-]+\s*(?:,|[.!?\"”’]*\s*$)",
-                              re.IGNORECASE)
+                           r"(?:[\w.’'&-]+\s+){0,5}?[\w.’'&-]+\s*(?:,|[.!?\"”’]*\s*$)",
+                           re.IGNORECASE)
 _MODAL_BEFORE = re.compile(r"\b(?:should|must|shall|to)\s+$")
 # Voices of a named party, like its spokespeople: 'a Samjens lawyer', 'counsel for the bank'.
 _ADVOCATES = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "counsel"})
@@ -588,6 +588,7 @@ class Attribution:
         prose = self.doc.prose
         start, end = found[0], found[1]
         cue = self.analysis.lower[start:end]
+        is_act = cue in _OWN_ACT_CUES  # a party's own act: see Attribution.own_act
         cue_kind = _cue_kind(cue)
         in_quote = self.analysis.quote_at(start) is not None
         if cue_kind == "document":
@@ -615,7 +616,7 @@ class Attribution:
                 and _NUMBER_BEFORE.search(self.analysis.lower, max(s_start, start - 8), start)):
             return None  # a noun: 'the forecast', 'a report', 'her claim'
         subject_end = start
-        if cue in _OWN_ACT_CUES:
+        if is_act:
             # A party's plan is its own act too: 'Harbour Water is to invest £40m'.
             plan = _PLAN_BEFORE.search(self.analysis.lower, max(s_start, start - 24), start)
             if plan is not None:
@@ -632,7 +633,7 @@ class Attribution:
                 kind, phrase = self._classify(prose[src_start:src_end], src_start, s_start,
                                               data=False)
                 kind = kind or "named"
-                if cue in _OWN_ACT_CUES and (kind != "named" or not self._party(
+                if is_act and (kind != "named" or not self._party(
                         prose[src_start:src_end], False)):
                     return None  # 'a petition signed by several members', 'cut by 18%'
                 return Frame(index, start, end, src_start, src_end, kind, kind, in_quote,
@@ -671,7 +672,7 @@ class Attribution:
         inverted = prose[s_start:start].rstrip().endswith(('"', "”", "’")) or (
             trimmed.endswith(",") and not _NAME_BETWEEN_COMMAS.search(before)) or (
             not trimmed and cue in ("says", "said"))
-        if inverted and cue not in _OWN_ACT_CUES and (
+        if inverted and not is_act and (
                 _SHORT_SOURCE.match(prose, end, s_end) or _TAIL.match(prose, end, s_end)) \
                 and (cue in _INVERTIBLE or (
                 cue not in _DATA_CUES and cue not in ("told", "tells", "asked")
@@ -686,22 +687,21 @@ class Attribution:
         src_start, src_end = self._before(s_start, subject_end, before)
         if src_end <= src_start:
             return None
-        if cue in _OWN_ACT_CUES and self._figure_before(index, src_start):
+        if is_act and self._figure_before(index, src_start):
             # An act carries the figures of its own clause, not ones before its subject:
             # 'after nine soldiers were killed, the president lifted the curfew'.
             return None
         text = prose[src_start:src_end]
-        own_act = cue in _OWN_ACT_CUES
         kind, phrase = self._classify(text, src_start, s_start, data=cue in _DATA_CUES,
-                                      strong=own_act or cue in _STRONG_CUES)
-        if own_act and kind == "named" and not self._party(text, src_start <= s_start + 1):
+                                      strong=is_act or cue in _STRONG_CUES)
+        if is_act and kind == "named" and not self._party(text, src_start <= s_start + 1):
             return None  # 'Buyers paid £3m', 'the man bought two cars': no one to ask
-        if own_act and kind == "pronoun" and _PRONOUN.match(text.strip()) and \
+        if is_act and kind == "pronoun" and _PRONOUN.match(text.strip()) and \
                 self._antecedent(index) == "named":
             kind = "named"  # 'It bought 349 mln stg of bills', after the bank is named
         if kind is None or (kind == "unnamed" and cue in _SHOW_CUES and not (
                 cue in ("put", "puts") and _PUT_AT.match(prose, end, s_end))) or (
-                kind != "named" and own_act):
+                kind != "named" and is_act):
             # 'officials have shown interest' is not attribution; 'sources put the cost at
             # $5 million' is.
             return None
@@ -1286,7 +1286,7 @@ class Attribution:
         return _ACCOUNT_GATE.occurs(self._padded, s.start, s.end)
 
     def _data_account(self, index: int) -> bool:
-        """Whether a sentence credits a report or data, whose next sentence gives its figures.
+        """Whether a sentence credits a report or data, whose account the next ones continue.
 
         'According to figures from X', 'the survey found', 'X has reported that', 'in its
         annual report'; not a person's words ('she said', 'in a statement').
@@ -1402,7 +1402,7 @@ _CONTINUATION = re.compile(
 )
 
 
-# Cues that credit a report or data, not a person's words: see Attribution._data_accounts.
+# Cues that credit a report or data, not a person's words: see Attribution._data_account.
 _ACCOUNT_CUES = frozenset({"found", "finds", "find", "showed", "show", "shows", "shown",
                            "reported", "reports", "report", "suggests", "suggested",
                            "indicated", "indicates", "estimated", "estimates", "calculated",
@@ -1462,7 +1462,7 @@ _ITEM_MARKS = ("- ", "* ", "• ")
 # The people a survey asked, which refers back to the survey: '65% of the 1,000 people
 # interviewed said'.
 _RESPONDENTS = re.compile(r"\b(?:respondents|(?:interviewed|surveyed|polled|questioned)"
-                             r"\s+(?:said|say|says|thought|think|believed|believe|agreed|felt))\b")
+                          r"\s+(?:said|say|says|thought|think|believed|believe|agreed|felt))\b")
 
 
 _DECLINED_NAME = regex.compile(

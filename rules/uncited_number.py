@@ -177,7 +177,7 @@ def _market_report(low: str, padded: str, sentence: Sentence) -> bool:
     """
     start, end = sentence.start, sentence.end
     if not _MARKET_GATE.occurs(padded, start, end) and (
-            "/" not in low[start:end] or _FRACTION.search(low, start, end) is None) and \
+            low.find("/", start, end) < 0 or _FRACTION.search(low, start, end) is None) and \
             _PENCE.search(low, start, end) is None and \
             _LISTED_CLOSE.search(low, start, end) is None:
         return False
